@@ -1,0 +1,58 @@
+package dev.imageprep.agent;
+
+import dev.imageprep.agent.cli.AgentException;
+import dev.imageprep.agent.cli.CommandContext;
+import dev.imageprep.agent.cli.ExitCodes;
+import dev.imageprep.agent.cli.RootCommand;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The entry point; the only place that exits the process. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(CommandContext.standard(AgentEnvironment.system()), out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line and returns its exit code; tests call this with their own context and writers. */
+  public static int run(CommandContext context, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = newCommandLine(context);
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
+  public static CommandLine newCommandLine(CommandContext context) {
+    CommandLine cl = new CommandLine(new RootCommand(context));
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      if (e instanceof AgentException ae) {
+        err.println("imageprep: " + ae.getMessage());
+        err.flush();
+        return ae.exitCode();
+      }
+      err.println("imageprep: internal error: " + e);
+      e.printStackTrace(err);
+      err.flush();
+      return ExitCodes.INCOMPLETE;
+    });
+    cl.setParameterExceptionHandler((e, args) -> {
+      PrintWriter err = e.getCommandLine().getErr();
+      err.println("imageprep: " + e.getMessage());
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+      }
+      err.flush();
+      return ExitCodes.USAGE;
+    });
+    return cl;
+  }
+}

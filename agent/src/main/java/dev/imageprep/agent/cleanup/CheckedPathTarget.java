@@ -1,0 +1,120 @@
+package dev.imageprep.agent.cleanup;
+
+import dev.imageprep.rules.host.ImagePath;
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A target on a filesystem without directory handles: every directory on the way is checked with a
+ * no-follow {@code lstat} just before the operation, and operations themselves never follow the last
+ * component. The window between check and act is small but not closed; the docs say so.
+ */
+final class CheckedPathTarget implements Target {
+
+  private final ImagePath path;
+  private final Path host;
+
+  CheckedPathTarget(Path root, ImagePath path) throws IOException {
+    this.path = path;
+    Path p = root;
+    for (String name : path.parent().names()) {
+      p = p.resolve(name);
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        throw new ChangedException("a directory on the way is gone: " + name);
+      }
+      if (a.isSymbolicLink() || a.isOther() || !a.isDirectory()) {
+        throw new ChangedException("a directory on the way is no longer a plain directory: " + name);
+      }
+    }
+    this.host = p.resolve(path.fileName());
+  }
+
+  @Override
+  public Optional<BasicFileAttributes> lstat() throws IOException {
+    try {
+      return Optional.of(Files.readAttributes(host, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public int linkCount() throws IOException {
+    try {
+      Map<String, Object> a = Files.readAttributes(host, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+      return a.get("nlink") instanceof Number n ? n.intValue() : 1;
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return 1;
+    }
+  }
+
+  @Override
+  public void unlink() throws IOException {
+    Files.delete(host); // deletes a symlink itself, never its target
+  }
+
+  @Override
+  public void removeTree() throws IOException {
+    Optional<String> device = lstat().flatMap(SafeTree::deviceOf);
+    Files.walkFileTree(host, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+            Optional<String> d = SafeTree.deviceOf(attrs);
+            if (device.isPresent() && d.isPresent() && !device.equals(d)) {
+              throw new MountPointException(dir + " is on another filesystem; not removed");
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  @Override
+  public SeekableByteChannel openForWrite() throws IOException {
+    return Files.newByteChannel(host, java.util.Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+  }
+
+  @Override
+  public void syncParent() {
+    // nothing portable to do here
+  }
+
+  @Override
+  public void close() {
+    // holds no handles
+  }
+
+  @Override
+  public String toString() {
+    return path.toString();
+  }
+}

@@ -1,0 +1,143 @@
+package dev.imageprep.agent.cleanup;
+
+import dev.imageprep.rules.cleanup.CleanupPlan;
+import dev.imageprep.rules.cleanup.PlannedStep;
+import dev.imageprep.rules.host.FileType;
+import dev.imageprep.rules.model.CleanupStatus;
+import java.io.IOException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+
+/**
+ * Carries out exactly the steps of a plan, in order, and nothing else. Before each step it looks at
+ * the entry again (no-follow): gone means done (re-runs are idempotent), a different type or identity
+ * means skipped. A failed step does not stop the steps after it; an interruption stops between steps.
+ */
+public final class CleanupExecutor {
+
+  /** Told about each step as it starts and how many bytes are processed, for progress display. */
+  public interface Listener {
+    void starting(PlannedStep step);
+
+    void bytes(long count);
+
+    Listener NONE = new Listener() {
+      @Override
+      public void starting(PlannedStep step) {}
+
+      @Override
+      public void bytes(long count) {}
+    };
+  }
+
+  private final SafeTree tree;
+  private final CleanupActions actions;
+  private final Journal journal;
+
+  public CleanupExecutor(SafeTree tree, CleanupActions actions, Journal journal) {
+    this.tree = tree;
+    this.actions = actions;
+    this.journal = journal;
+  }
+
+  /**
+   * @param interrupted polled between steps; once true, the remaining steps are reported as skipped
+   * @return the plan's steps with their outcomes
+   */
+  public List<PlannedStep> execute(CleanupPlan plan, Listener listener, BooleanSupplier interrupted)
+      throws IOException {
+    journal.event("start", Map.of("steps", plan.steps().size(), "plannedBytes", plan.plannedBytes()));
+    List<PlannedStep> done = new ArrayList<>();
+    boolean stopped = false;
+    for (PlannedStep step : plan.steps()) {
+      if (!step.isPlanned()) {
+        journal.step("not-run", step);
+        done.add(step);
+        continue;
+      }
+      if (stopped || interrupted.getAsBoolean()) {
+        stopped = true;
+        PlannedStep s = step.withOutcome(CleanupStatus.SKIPPED, "not run: the run was interrupted");
+        journal.step("not-run", s);
+        done.add(s);
+        continue;
+      }
+      listener.starting(step);
+      journal.step("begin", step);
+      PlannedStep result = run(step, listener::bytes);
+      journal.step("end", result);
+      done.add(result);
+    }
+    journal.event("end", Map.of("interrupted", stopped));
+    return done;
+  }
+
+  private PlannedStep run(PlannedStep step, LongConsumer progress) {
+    try (Target target = tree.open(step.path())) {
+      Optional<BasicFileAttributes> attrs = target.lstat();
+      if (attrs.isEmpty()) {
+        return step.withOutcome(CleanupStatus.DONE, "already absent");
+      }
+      Optional<String> changed = changedSincePlanning(step, attrs.get());
+      if (changed.isPresent()) {
+        return step.withOutcome(CleanupStatus.SKIPPED, changed.get());
+      }
+      CleanupAction action = actions.forKind(step.action())
+          .orElseThrow(() -> new IOException("no action carries out " + step.action().key()));
+      String note = action.apply(step, target, attrs.get(), progress);
+      return step.withOutcome(CleanupStatus.DONE, note != null ? note : step.reason());
+    } catch (ChangedException e) {
+      return step.withOutcome(CleanupStatus.SKIPPED, "changed since planning: " + e.getMessage());
+    } catch (IOException e) {
+      return step.withOutcome(CleanupStatus.FAILED, reason(e));
+    }
+  }
+
+  static Optional<String> changedSincePlanning(PlannedStep step, BasicFileAttributes now) {
+    FileType type = typeOf(now);
+    // BasicFileAttributes cannot tell a FIFO from a socket or a device: compare them as "other"
+    FileType planned = isSpecial(step.type()) ? FileType.OTHER : step.type();
+    if (type != planned) {
+      return Optional.of("changed since planning: was a " + step.type().key() + ", now a " + type.key());
+    }
+    String identity = now.fileKey() == null ? null : now.fileKey().toString();
+    if (step.identity() != null && identity != null && !Objects.equals(step.identity(), identity)) {
+      return Optional.of("changed since planning: replaced by another " + type.key());
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isSpecial(FileType t) {
+    return t != FileType.REGULAR && t != FileType.DIRECTORY && t != FileType.SYMLINK;
+  }
+
+  static FileType typeOf(BasicFileAttributes a) {
+    if (a.isSymbolicLink()) {
+      return FileType.SYMLINK;
+    }
+    if (a.isDirectory()) {
+      return FileType.DIRECTORY;
+    }
+    if (a.isRegularFile()) {
+      return FileType.REGULAR;
+    }
+    return FileType.OTHER;
+  }
+
+  private static String reason(IOException e) {
+    String m = e.getMessage();
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+      return "directory not empty (something wrote into it while it was removed)";
+    }
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+}

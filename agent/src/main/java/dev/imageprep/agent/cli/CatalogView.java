@@ -1,0 +1,22 @@
+package dev.imageprep.agent.cli;
+
+import dev.imageprep.agent.run.Session;
+import dev.imageprep.agent.run.SessionRequest;
+import dev.imageprep.rules.catalog.Profile;
+import java.util.List;
+import java.util.Set;
+
+/** Opens a profile for the read-only catalog commands (no selection, no lock). */
+final class CatalogView {
+
+  private CatalogView() {}
+
+  static Session open(CommandContext ctx, TargetOptions target) {
+    return new Session(ctx.env(), ctx.opener(), ctx.types(), new SessionRequest(target.profile, target.root,
+        target.ruleFiles, Set.of(), Set.of(), Set.of(), target.stateDir, List.of()));
+  }
+
+  static Profile profile(CommandContext ctx, TargetOptions target) {
+    return open(ctx, target).profile();
+  }
+}

@@ -1,0 +1,27 @@
+package dev.imageprep.agent.cli;
+
+import dev.imageprep.agent.AgentEnvironment;
+import dev.imageprep.agent.report.ReportWriters;
+import dev.imageprep.agent.run.HostOpener;
+import dev.imageprep.agent.run.Interruptions;
+import dev.imageprep.rules.check.CheckTypes;
+import dev.imageprep.rules.model.ToolInfo;
+import java.util.function.Supplier;
+
+/**
+ * What every command needs from outside: the environment, how to open a host, the registries, and
+ * how interruptions are seen. Tests build it with temporary trees and fakes.
+ */
+public record CommandContext(
+    AgentEnvironment env,
+    HostOpener opener,
+    CheckTypes types,
+    ReportWriters writers,
+    Supplier<Interruptions> interruptions,
+    ToolInfo tool) {
+
+  public static CommandContext standard(AgentEnvironment env) {
+    return new CommandContext(env, HostOpener.standard(env), CheckTypes.builtIn(), ReportWriters.standard(),
+        Interruptions::fromSignals, new ToolInfo("imageprep", Version.current()));
+  }
+}

@@ -1,0 +1,93 @@
+package dev.imageprep.agent.cli;
+
+import dev.imageprep.agent.report.ReportJson;
+import dev.imageprep.rules.catalog.Profile;
+import dev.imageprep.rules.catalog.RuleEntry;
+import dev.imageprep.rules.cleanup.CleanupEntry;
+import dev.imageprep.rules.cleanup.Glob;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code imageprep rules show ID}: everything the catalog says about one rule or cleanup item. */
+@Command(name = "show", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+    description = "Show one rule or cleanup item in full: what it checks or removes, why, how to fix, where from.")
+public final class RulesShowCommand implements Callable<Integer> {
+
+  @ParentCommand
+  RulesCommand rules;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  TargetOptions target;
+
+  @Parameters(paramLabel = "ID", description = "Rule or cleanup item id.")
+  String id;
+
+  @Override
+  public Integer call() throws Exception {
+    Profile p = CatalogView.profile(rules.root.context(), target);
+    PrintWriter out = spec.commandLine().getOut();
+    Optional<RuleEntry> rule = p.rule(id);
+    Optional<CleanupEntry> item = p.cleanupItem(id);
+    if (rule.isPresent()) {
+      RuleEntry r = rule.get();
+      out.printf("%s — %s%n", r.id(), r.title());
+      out.printf("  kind:        rule, severity %s%n", r.severity().key());
+      out.printf("  check type:  %s (%s)%n", r.check().type().key(), r.check().type().summary());
+      out.printf("  parameters:  %s%n", ReportJson.mapper().writer().without(
+          com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.check().params()));
+      if (!r.when().osIds().isEmpty() || r.when().mode() != null || r.when().cleanup() != null) {
+        out.printf("  applies:     %s%n", describeWhen(r));
+      }
+      paragraph(out, "description", r.description());
+      paragraph(out, "remediation", r.remediation());
+      out.printf("  source:      %s%n  declared at: %s%n", r.source(), r.origin());
+    } else if (item.isPresent()) {
+      CleanupEntry c = item.get();
+      out.printf("%s — %s%n", c.id(), c.title());
+      out.printf("  kind:        cleanup item, action %s, %s by default, order %d%n", c.action().key(),
+          c.enabledByDefault() ? "on" : "off", c.order());
+      out.println("  paths:");
+      for (Glob g : c.paths()) {
+        out.printf("    %s%n", g);
+      }
+      paragraph(out, "description", c.description());
+      paragraph(out, "notes", c.notes());
+      out.printf("  source:      %s%n  declared at: %s%n", c.source(), c.origin());
+    } else {
+      throw AgentException.usage("profile " + p.id() + " has no rule or cleanup item '" + id
+          + "' (see `imageprep rules list --profile " + p.id() + "`)");
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static String describeWhen(RuleEntry r) {
+    StringBuilder sb = new StringBuilder();
+    if (!r.when().osIds().isEmpty()) {
+      sb.append("on ").append(String.join(", ", r.when().osIds())).append(' ');
+    }
+    if (r.when().mode() != null) {
+      sb.append(r.when().mode().equals("live") ? "on a running system " : "on a mounted root ");
+    }
+    if (r.when().cleanup() != null) {
+      sb.append("when cleanup item ").append(r.when().cleanup()).append(" runs");
+    }
+    return sb.toString().strip();
+  }
+
+  private static void paragraph(PrintWriter out, String label, String text) {
+    if (text != null && !text.isBlank()) {
+      out.printf("  %-12s %s%n", label + ":", text.strip());
+    }
+  }
+}

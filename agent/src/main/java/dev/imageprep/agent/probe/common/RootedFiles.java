@@ -1,0 +1,322 @@
+package dev.imageprep.agent.probe.common;
+
+import dev.imageprep.rules.host.Fact;
+import dev.imageprep.rules.host.FileInfo;
+import dev.imageprep.rules.host.FileType;
+import dev.imageprep.rules.host.ImageFiles;
+import dev.imageprep.rules.host.ImagePath;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The image's files under a root directory, resolved the way the image's own kernel would resolve
+ * them if the root were {@code /}: symlinks on the way are followed with absolute targets taken
+ * relative to the root, {@code ..} stops at the root, and nothing ever resolves outside it. Works on
+ * any {@link java.nio.file.FileSystem}, so tests run it on jimfs as well as on real trees.
+ */
+public final class RootedFiles implements ImageFiles {
+
+  /** Linux's limit on symlinks followed while resolving one path (MAXSYMLINKS). */
+  static final int MAX_LINKS = 40;
+
+  private final Path root;
+
+  public RootedFiles(Path root) {
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The host path of an image path, lexically; callers resolve first. */
+  public Path hostPath(ImagePath path) {
+    Path p = root;
+    for (String name : path.names()) {
+      p = p.resolve(name);
+    }
+    return p;
+  }
+
+  /** The image path of a host path under the root, or empty when it lies outside. */
+  public Optional<ImagePath> imagePath(Path host) {
+    Path abs = host.toAbsolutePath().normalize();
+    Path r = root.toAbsolutePath().normalize();
+    if (!abs.startsWith(r)) {
+      return Optional.empty();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Path part : r.relativize(abs)) {
+      if (!part.toString().isEmpty()) {
+        sb.append('/').append(part);
+      }
+    }
+    return Optional.of(sb.length() == 0 ? ImagePath.ROOT : ImagePath.of(sb.toString()));
+  }
+
+  @Override
+  public Fact<ImagePath> resolve(ImagePath path) {
+    return resolve(path, true);
+  }
+
+  /**
+   * Resolves symlinks inside the root. Missing components are kept as written, so a path that does
+   * not exist (yet) still resolves.
+   */
+  Fact<ImagePath> resolve(ImagePath path, boolean followLast) {
+    ImagePath current = ImagePath.ROOT;
+    Deque<String> remaining = new ArrayDeque<>(path.names());
+    int hops = 0;
+    while (!remaining.isEmpty()) {
+      String name = remaining.pollFirst();
+      ImagePath candidate = current.child(name);
+      if (remaining.isEmpty() && !followLast) {
+        return Fact.known(candidate);
+      }
+      Path host = hostPath(candidate);
+      BasicFileAttributes attrs;
+      try {
+        attrs = Files.readAttributes(host, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException | NotDirectoryException e) {
+        current = candidate;
+        continue;
+      } catch (IOException e) {
+        return Fact.unknown(describe(e, candidate));
+      }
+      if (!attrs.isSymbolicLink()) {
+        current = candidate;
+        continue;
+      }
+      if (++hops > MAX_LINKS) {
+        return Fact.unknown("too many levels of symbolic links at " + candidate);
+      }
+      String target;
+      try {
+        target = Files.readSymbolicLink(host).toString();
+      } catch (IOException e) {
+        return Fact.unknown(describe(e, candidate));
+      }
+      ImagePath next = target.startsWith("/") ? ImagePath.of(target)
+          : ImagePath.of(current + (current.isRoot() ? "" : "/") + target);
+      List<String> rest = new ArrayList<>(next.names());
+      rest.addAll(remaining);
+      remaining = new ArrayDeque<>(rest);
+      current = ImagePath.ROOT;
+    }
+    return Fact.known(current);
+  }
+
+  @Override
+  public Fact<Optional<FileInfo>> stat(ImagePath path) {
+    if (path.isRoot()) {
+      return lstat(ImagePath.ROOT, root);
+    }
+    Fact<ImagePath> parent = resolve(path.parent(), true);
+    if (!parent.isKnown()) {
+      return Fact.unknown(parent.reason());
+    }
+    ImagePath real = parent.value().child(path.fileName());
+    return lstat(real, hostPath(real));
+  }
+
+  /** No-follow attributes of one host path, described as the given image path. */
+  public static Fact<Optional<FileInfo>> lstat(ImagePath path, Path host) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(host, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> unix = unixAttributes(host);
+      FileType type = typeOf(a, unix);
+      int links = unix.get("nlink") instanceof Number n ? n.intValue() : 1;
+      String target = null;
+      if (type == FileType.SYMLINK) {
+        try {
+          target = Files.readSymbolicLink(host).toString();
+        } catch (IOException e) {
+          target = null;
+        }
+      }
+      return Fact.known(Optional.of(new FileInfo(path, type, type == FileType.REGULAR ? a.size() : 0, links,
+          identity(a), target)));
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      return Fact.known(Optional.empty());
+    } catch (IOException e) {
+      return Fact.unknown(describe(e, path));
+    }
+  }
+
+  /** A stable identity for "is it still the same file": the file key (device and inode on Linux). */
+  public static String identity(BasicFileAttributes a) {
+    Object key = a.fileKey();
+    return key == null ? null : key.toString();
+  }
+
+  static Map<String, Object> unixAttributes(Path host) {
+    try {
+      return Files.readAttributes(host, "unix:nlink,mode", LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+      return Map.of();
+    }
+  }
+
+  static FileType typeOf(BasicFileAttributes a, Map<String, Object> unix) {
+    if (a.isSymbolicLink()) {
+      return FileType.SYMLINK;
+    }
+    if (a.isDirectory()) {
+      return FileType.DIRECTORY;
+    }
+    if (a.isRegularFile()) {
+      return FileType.REGULAR;
+    }
+    if (unix.get("mode") instanceof Number mode) {
+      switch (mode.intValue() & 0170000) {
+        case 0010000: return FileType.FIFO;
+        case 0140000: return FileType.SOCKET;
+        case 0060000: return FileType.BLOCK_DEVICE;
+        case 0020000: return FileType.CHAR_DEVICE;
+        default: return FileType.OTHER;
+      }
+    }
+    return FileType.OTHER;
+  }
+
+  @Override
+  public Fact<List<FileInfo>> list(ImagePath directory) {
+    Fact<ImagePath> real = resolve(directory, true);
+    if (!real.isKnown()) {
+      return Fact.unknown(real.reason());
+    }
+    Path host = hostPath(real.value());
+    if (!Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
+      return Fact.known(List.of());
+    }
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(host)) {
+      for (Path p : stream) {
+        names.add(p.getFileName().toString());
+      }
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      return Fact.known(List.of());
+    } catch (IOException e) {
+      return Fact.unknown(describe(e, real.value()));
+    }
+    names.sort(null);
+    List<FileInfo> out = new ArrayList<>();
+    for (String name : names) {
+      ImagePath child = real.value().child(name);
+      Fact<Optional<FileInfo>> info = lstat(child, host.resolve(name));
+      if (!info.isKnown()) {
+        return Fact.unknown(info.reason());
+      }
+      info.value().ifPresent(out::add);
+    }
+    return Fact.known(out);
+  }
+
+  @Override
+  public Fact<Optional<String>> readText(ImagePath path, long maxBytes) {
+    Fact<ImagePath> real = resolve(path, true);
+    if (!real.isKnown()) {
+      return Fact.unknown(real.reason());
+    }
+    Path host = hostPath(real.value());
+    Fact<Optional<FileInfo>> info = lstat(real.value(), host);
+    if (!info.isKnown()) {
+      return Fact.unknown(info.reason());
+    }
+    if (info.value().isEmpty() || !info.value().get().isRegular()) {
+      return Fact.known(Optional.empty());
+    }
+    try (SeekableByteChannel ch = Files.newByteChannel(host, EnumSet.of(StandardOpenOption.READ),
+        new java.nio.file.attribute.FileAttribute<?>[0])) {
+      long size = Math.min(maxBytes, info.value().get().size());
+      ByteBuffer buf = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, size)));
+      while (buf.hasRemaining() && ch.read(buf) > 0) {
+        // read up to the limit
+      }
+      buf.flip();
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)
+          .decode(buf).toString();
+      return Fact.known(Optional.of(text));
+    } catch (NoSuchFileException e) {
+      return Fact.known(Optional.empty());
+    } catch (IOException e) {
+      return Fact.unknown(describe(e, real.value()));
+    }
+  }
+
+  @Override
+  public Fact<Long> treeBytes(ImagePath path) {
+    Fact<ImagePath> parent = resolve(path.parent(), true);
+    if (!parent.isKnown()) {
+      return Fact.unknown(parent.reason());
+    }
+    Path start = hostPath(path.isRoot() ? ImagePath.ROOT : parent.value().child(path.fileName()));
+    long[] total = {0};
+    String[] failure = {null};
+    try {
+      Files.walkFileTree(start, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile()) {
+                total[0] += attrs.size();
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+              }
+              failure[0] = e instanceof FileSystemLoopException ? "loop at " + file : String.valueOf(e.getMessage());
+              return FileVisitResult.TERMINATE;
+            }
+          });
+    } catch (NoSuchFileException e) {
+      return Fact.known(0L);
+    } catch (IOException e) {
+      return Fact.unknown(describe(e, path));
+    }
+    return failure[0] == null ? Fact.known(total[0]) : Fact.unknown("could not read part of " + path + ": " + failure[0]);
+  }
+
+  /** A short reason for an I/O failure, naming the image path rather than the host path. */
+  public static String describe(IOException e, ImagePath path) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied: " + path;
+    }
+    String msg = e.getMessage();
+    String kind = e.getClass().getSimpleName().replace("Exception", "");
+    return kind + " at " + path + (msg == null ? "" : " (" + lastPart(msg) + ")");
+  }
+
+  private static String lastPart(String msg) {
+    int colon = msg.lastIndexOf(": ");
+    return colon >= 0 ? msg.substring(colon + 2) : msg;
+  }
+}

@@ -1,0 +1,253 @@
+package dev.imageprep.agent.run;
+
+import dev.imageprep.agent.AgentEnvironment;
+import dev.imageprep.agent.cleanup.Journal;
+import dev.imageprep.agent.cleanup.RunLock;
+import dev.imageprep.agent.cli.AgentException;
+import dev.imageprep.agent.cli.ExitCodes;
+import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.rules.catalog.Catalog;
+import dev.imageprep.rules.catalog.CatalogException;
+import dev.imageprep.rules.catalog.CatalogProblem;
+import dev.imageprep.rules.catalog.Profile;
+import dev.imageprep.rules.check.CheckContext;
+import dev.imageprep.rules.check.CheckTypes;
+import dev.imageprep.rules.cleanup.CleanupEntry;
+import dev.imageprep.rules.cleanup.CleanupPlan;
+import dev.imageprep.rules.cleanup.Planner;
+import dev.imageprep.rules.engine.Evaluator;
+import dev.imageprep.rules.host.Fact;
+import dev.imageprep.rules.host.HostFacts;
+import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.host.OsRelease;
+import dev.imageprep.rules.model.CheckResult;
+import dev.imageprep.rules.model.HostSection;
+import dev.imageprep.rules.select.Selection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One run's setup, shared by check, clean and prepare: the catalog, the image root and its facts, the
+ * profile and the selection, all validated before anything is touched. Every problem with the input
+ * is an {@link AgentException} with exit code 2.
+ */
+public final class Session {
+
+  private final AgentEnvironment env;
+  private final HostOpener opener;
+  private final SessionRequest request;
+  private final Path root;
+  private final boolean offline;
+  private final HostOpener.Opened opened;
+  private final Profile profile;
+  private final String profileReason;
+  private final Selection selection;
+
+  public Session(AgentEnvironment env, HostOpener opener, CheckTypes types, SessionRequest request) {
+    this.env = env;
+    this.opener = opener;
+    this.request = request;
+    Catalog catalog = loadCatalog(env, types, request.ruleFiles());
+    this.offline = request.root() != null;
+    this.root = offline ? imageRoot(request.root()) : env.fileSystem().getPath("/");
+    this.opened = opener.open(root, offline);
+    if (request.profile() == null || request.profile().equals("auto")) {
+      ProfileDetector.Detection d = new ProfileDetector().detect(opened.facts());
+      this.profile = resolve(catalog, d.profile());
+      this.profileReason = d.reason();
+    } else {
+      this.profile = resolve(catalog, request.profile());
+      this.profileReason = "--profile";
+    }
+    if (profile.platform() != opened.facts().info().platform()) {
+      throw AgentException.usage("profile " + profile.id() + " is for " + profile.platform().key()
+          + ", but the image is " + opened.facts().info().platform().key());
+    }
+    this.selection = new Selection(request.only(), request.skip(), request.enable());
+    List<String> unknown = selection.unknownIds(profile);
+    if (!unknown.isEmpty()) {
+      List<String> known = new ArrayList<>();
+      profile.rules().forEach(r -> known.add(r.id()));
+      profile.cleanup().forEach(c -> known.add(c.id()));
+      throw AgentException.usage("unknown id" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+          + " in --only/--skip/--enable; profile " + profile.id() + " knows: " + String.join(", ", known));
+    }
+  }
+
+  private static Catalog loadCatalog(AgentEnvironment env, CheckTypes types, List<String> ruleFiles) {
+    List<Catalog.Source> extra = new ArrayList<>();
+    for (String f : ruleFiles) {
+      Path p;
+      try {
+        p = env.fileSystem().getPath(f);
+      } catch (InvalidPathException e) {
+        throw AgentException.usage("--rules " + f + ": not a valid path");
+      }
+      if (!Files.isRegularFile(p)) {
+        throw AgentException.usage("--rules " + f + ": no such file");
+      }
+      extra.add(new Catalog.Source(f, () -> Files.newBufferedReader(p, StandardCharsets.UTF_8)));
+    }
+    try {
+      return Catalog.load(types, Catalog.BUNDLED, extra);
+    } catch (CatalogException e) {
+      throw AgentException.usage(e.problems().stream().map(CatalogProblem::toString)
+          .collect(Collectors.joining("\n")));
+    }
+  }
+
+  private static Profile resolve(Catalog catalog, String id) {
+    try {
+      return catalog.resolve(id);
+    } catch (CatalogException e) {
+      throw AgentException.usage(e.problems().stream().map(p -> p.message()).collect(Collectors.joining("\n")));
+    }
+  }
+
+  private Path imageRoot(String given) {
+    try {
+      Path p = env.fileSystem().getPath(given);
+      if (!Files.isDirectory(p)) {
+        throw AgentException.usage("--root " + given + ": not a directory");
+      }
+      return p.toRealPath();
+    } catch (InvalidPathException | IOException e) {
+      throw AgentException.usage("--root " + given + ": " + e.getMessage());
+    }
+  }
+
+  public Profile profile() {
+    return profile;
+  }
+
+  public Selection selection() {
+    return selection;
+  }
+
+  public HostFacts facts() {
+    return opened.facts();
+  }
+
+  public boolean offline() {
+    return offline;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public RootedFiles files() {
+    return opened.files();
+  }
+
+  public AgentEnvironment env() {
+    return env;
+  }
+
+  public HostSection hostSection() {
+    Fact<OsRelease> os = opened.facts().os().release();
+    return new HostSection(opened.facts().info().platform(), root.toString(), offline,
+        opened.facts().info().hostname(), os.isKnown() ? os.value().prettyName() : null, profile.id(), profileReason,
+        profile.environment());
+  }
+
+  public List<CleanupEntry> selectedCleanup() {
+    return selection.cleanup(profile);
+  }
+
+  /** The plan for the selected cleanup items; reads only. */
+  public CleanupPlan plan() {
+    List<Planner.Guard> protect = new ArrayList<>();
+    for (ImagePath v : profile.userVolumes()) {
+      protect.add(new Planner.Guard(v, v + " is the user volume: it is not part of the image, and imageprep never"
+          + " touches it on profile " + profile.id()));
+    }
+    return new Planner(opened.files(), protect, keptPaths()).plan(selectedCleanup());
+  }
+
+  /** Paths inside the image this run needs until it ends. */
+  List<Planner.Guard> keptPaths() {
+    List<Planner.Guard> kept = new ArrayList<>();
+    addKept(kept, env.workingDirectory(), "the working directory of this run");
+    addKept(kept, stateDir(), "imageprep's lock and journal");
+    for (String k : request.keep()) {
+      Path p = env.fileSystem().getPath(k).toAbsolutePath();
+      addKept(kept, p.getParent() == null ? p : p.getParent(), "the directory of this run's report");
+    }
+    return kept;
+  }
+
+  private void addKept(List<Planner.Guard> kept, Path host, String why) {
+    Path abs = host.toAbsolutePath().normalize();
+    try {
+      abs = abs.toRealPath();
+    } catch (IOException e) {
+      // not there yet: keep the path as given
+    }
+    opened.files().imagePath(abs).ifPresent(p -> {
+      if (!p.isRoot()) {
+        kept.add(new Planner.Guard(p, p + " holds " + why));
+      }
+    });
+  }
+
+  /** Judges the selected rules; {@code plan} tells which findings the cleanup resolves. */
+  public List<CheckResult> evaluate(HostFacts facts, CleanupPlan plan) {
+    Set<String> selectedCleanup = selectedCleanup().stream().map(CleanupEntry::id).collect(Collectors.toSet());
+    CheckContext ctx = new CheckContext(facts, plan, selectedCleanup, profile.userVolumes());
+    return new Evaluator(ctx).evaluate(selection.rules(profile));
+  }
+
+  /** Fresh facts of the same root, for the verify step after cleaning. */
+  public HostFacts reopen() {
+    return opener.open(root, offline).facts();
+  }
+
+  public Path stateDir() {
+    return request.stateDir() != null ? env.fileSystem().getPath(request.stateDir()) : env.stateDir();
+  }
+
+  public RunLock lock(boolean shared) {
+    Path file = stateDir().resolve(offline ? "root-" + digest(root.toString()) + ".lock" : "imageprep.lock");
+    try {
+      return RunLock.acquire(file, shared, env.pid());
+    } catch (RunLock.HeldException e) {
+      throw new AgentException(ExitCodes.LOCKED, e.getMessage());
+    } catch (IOException e) {
+      throw AgentException.usage("cannot take the lock in " + stateDir() + " (" + e.getMessage()
+          + "): run as root or pass --state-dir");
+    }
+  }
+
+  public Journal openJournal() {
+    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+        .format(env.clock().instant());
+    Path file = stateDir().resolve("journal-" + stamp + "-" + env.pid() + ".jsonl");
+    try {
+      return Journal.open(file, env.clock());
+    } catch (IOException e) {
+      throw AgentException.usage("cannot write the journal " + file + " (" + e.getMessage() + ")");
+    }
+  }
+
+  private static String digest(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

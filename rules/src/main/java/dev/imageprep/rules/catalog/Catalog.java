@@ -1,0 +1,200 @@
+package dev.imageprep.rules.catalog;
+
+import dev.imageprep.rules.check.CheckTypes;
+import dev.imageprep.rules.cleanup.CleanupEntry;
+import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.host.Platform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * All profiles known to this run: the bundled ones plus any rule files given with {@code --rules}.
+ * A rule file that names a profile defines or replaces that profile; one that does not is an overlay
+ * whose entries are added to (or replace, by id) the entries of whichever profile runs.
+ */
+public final class Catalog {
+
+  /** The bundled catalog files, in load order. */
+  public static final List<String> BUNDLED = List.of(
+      // keep-sorted start
+      "profiles/ec2-linux.yaml",
+      "profiles/linux.yaml",
+      "profiles/opsworks-linux.yaml",
+      "profiles/workspaces-linux.yaml"
+      // keep-sorted end
+      );
+
+  private static final String RESOURCE_DIR = "/dev/imageprep/rules/catalog/";
+
+  private final Map<String, CatalogFile> profiles;
+  private final List<CatalogFile> overlays;
+
+  private Catalog(Map<String, CatalogFile> profiles, List<CatalogFile> overlays) {
+    this.profiles = profiles;
+    this.overlays = overlays;
+  }
+
+  /** A named source of catalog text, opened when the catalog loads. */
+  public record Source(String name, java.util.concurrent.Callable<Reader> open) {}
+
+  /** Loads the bundled catalog and then the given rule files, validating everything. */
+  public static Catalog load(CheckTypes types, List<String> bundled, List<Source> extra) {
+    CatalogLoader loader = new CatalogLoader(types);
+    List<Source> sources = new ArrayList<>();
+    for (String name : bundled) {
+      sources.add(new Source("bundled:" + name, () -> bundledReader(name)));
+    }
+    sources.addAll(extra);
+    Map<String, CatalogFile> profiles = new LinkedHashMap<>();
+    List<CatalogFile> overlays = new ArrayList<>();
+    List<CatalogProblem> problems = new ArrayList<>();
+    for (Source source : sources) {
+      try (Reader reader = source.open().call()) {
+        CatalogFile file = loader.load(source.name(), reader);
+        if (file.isOverlay()) {
+          overlays.add(file);
+        } else {
+          profiles.put(file.profileId(), file);
+        }
+      } catch (CatalogException e) {
+        problems.addAll(e.problems());
+      } catch (IOException | UncheckedIOException e) {
+        problems.add(new CatalogProblem(source.name(), 0, 0, "cannot read: " + e.getMessage()));
+      } catch (Exception e) {
+        problems.add(new CatalogProblem(source.name(), 0, 0, "cannot read: " + e));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CatalogException(problems);
+    }
+    Catalog catalog = new Catalog(profiles, overlays);
+    for (String id : profiles.keySet()) {
+      catalog.resolve(id); // a broken profile fails the load, not a later run
+    }
+    return catalog;
+  }
+
+  private static Reader bundledReader(String name) {
+    InputStream in = Catalog.class.getResourceAsStream(RESOURCE_DIR + name);
+    if (in == null) {
+      throw new UncheckedIOException(new IOException("bundled catalog file missing: " + name));
+    }
+    return new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+
+  /** Profile ids, in load order. */
+  public List<String> profileIds() {
+    return List.copyOf(profiles.keySet());
+  }
+
+  public boolean hasProfile(String id) {
+    return profiles.containsKey(id);
+  }
+
+  /**
+   * The profile with everything it extends and every overlay applied.
+   *
+   * @throws CatalogException for an unknown profile, a cycle of {@code extends}, or a profile without
+   *     a platform
+   */
+  public Profile resolve(String id) {
+    Profile base = resolveChain(id, new LinkedHashSet<>());
+    List<RuleEntry> rules = new ArrayList<>(base.rules());
+    List<CleanupEntry> cleanup = new ArrayList<>(base.cleanup());
+    for (CatalogFile overlay : overlays) {
+      mergeInto(rules, overlay.rules(), RuleEntry::id);
+      mergeInto(cleanup, overlay.cleanup(), CleanupEntry::id);
+    }
+    checkSharedIds(id, rules, cleanup);
+    return new Profile(base.id(), base.title(), base.description(), base.platform(), base.parent(),
+        base.environment(), base.userVolumes(), rules, cleanup);
+  }
+
+  private Profile resolveChain(String id, Set<String> seen) {
+    CatalogFile file = profiles.get(id);
+    if (file == null) {
+      throw new CatalogException(new CatalogProblem("--profile", 0, 0, "unknown profile '" + id + "' (known: "
+          + String.join(", ", profiles.keySet()) + ")"));
+    }
+    if (!seen.add(id)) {
+      throw new CatalogException(CatalogLoader.problemAt(file.extendsOrigin() == null ? file.name() : file.extendsOrigin(),
+          "profiles extend each other in a cycle: " + String.join(" -> ", seen) + " -> " + id));
+    }
+    if (file.extendsId() == null) {
+      if (file.platform() == null) {
+        throw new CatalogException(new CatalogProblem(file.name(), 0, 0, "profile '" + id + "' needs a platform"));
+      }
+      List<CleanupEntry> cleanup = new ArrayList<>(file.cleanup());
+      List<RuleEntry> rules = new ArrayList<>(file.rules());
+      return new Profile(id, file.title(), nonNull(file.description()), file.platform(), null,
+          file.environment() == null ? "generic" : file.environment(), file.userVolumes(), rules, cleanup);
+    }
+    if (!profiles.containsKey(file.extendsId())) {
+      throw new CatalogException(CatalogLoader.problemAt(file.extendsOrigin(), "profile '" + id
+          + "' extends unknown profile '" + file.extendsId() + "'"));
+    }
+    Profile parent = resolveChain(file.extendsId(), seen);
+    List<RuleEntry> rules = new ArrayList<>(parent.rules());
+    List<CleanupEntry> cleanup = new ArrayList<>(parent.cleanup());
+    for (String removed : file.remove()) {
+      boolean hit = rules.removeIf(r -> r.id().equals(removed)) | cleanup.removeIf(c -> c.id().equals(removed));
+      if (!hit) {
+        throw new CatalogException(new CatalogProblem(file.name(), 0, 0, "remove names '" + removed
+            + "', which profile '" + parent.id() + "' does not have"));
+      }
+    }
+    mergeInto(rules, file.rules(), RuleEntry::id);
+    mergeInto(cleanup, file.cleanup(), CleanupEntry::id);
+    Platform platform = file.platform() != null ? file.platform() : parent.platform();
+    List<ImagePath> volumes = file.userVolumes().isEmpty() ? parent.userVolumes() : file.userVolumes();
+    return new Profile(id, file.title(), nonNull(file.description()), platform, parent.id(),
+        file.environment() != null ? file.environment() : parent.environment(), volumes, rules, cleanup);
+  }
+
+  private static <T> void mergeInto(List<T> base, List<T> additions, Function<T, String> idOf) {
+    for (T add : additions) {
+      Optional<Integer> at = indexOf(base, idOf.apply(add), idOf);
+      if (at.isPresent()) {
+        base.set(at.get(), add);
+      } else {
+        base.add(add);
+      }
+    }
+  }
+
+  private static <T> Optional<Integer> indexOf(List<T> list, String id, Function<T, String> idOf) {
+    for (int i = 0; i < list.size(); i++) {
+      if (idOf.apply(list.get(i)).equals(id)) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void checkSharedIds(String profile, List<RuleEntry> rules, List<CleanupEntry> cleanup) {
+    for (CleanupEntry c : cleanup) {
+      for (RuleEntry r : rules) {
+        if (r.id().equals(c.id())) {
+          throw new CatalogException(CatalogLoader.problemAt(c.origin(), "id '" + c.id()
+              + "' names both a rule (" + r.origin() + ") and a cleanup item in profile " + profile));
+        }
+      }
+    }
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+}

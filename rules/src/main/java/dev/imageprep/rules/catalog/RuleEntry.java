@@ -1,0 +1,20 @@
+package dev.imageprep.rules.catalog;
+
+import dev.imageprep.rules.model.Severity;
+
+/**
+ * One readiness rule, as the catalog declares it.
+ *
+ * @param source the seed document or established tool the rule comes from
+ * @param origin where it was declared ({@code file:line}), for {@code rules show}
+ */
+public record RuleEntry(
+    String id,
+    String title,
+    Severity severity,
+    BoundCheck<?> check,
+    When when,
+    String description,
+    String remediation,
+    String source,
+    String origin) {}

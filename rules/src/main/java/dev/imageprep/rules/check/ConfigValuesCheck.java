@@ -1,0 +1,118 @@
+package dev.imageprep.rules.check;
+
+import dev.imageprep.rules.host.Fact;
+import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.model.Evidence;
+import dev.imageprep.rules.model.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settings in a {@code key = value} configuration file have the expected values. A key the file
+ * does not set takes its documented default, so an untouched file is judged like the program
+ * would judge it.
+ */
+public final class ConfigValuesCheck implements CheckType<ConfigValuesCheck.Params> {
+
+  /**
+   * @param file the configuration file
+   * @param expect key to expected value
+   * @param defaults the value a key has when the file does not set it
+   * @param skipIfAbsent a missing file means the software is not installed: skip instead of fail
+   */
+  public record Params(String file, Map<String, String> expect, Map<String, String> defaults, Boolean skipIfAbsent) {
+    public Params {
+      expect = expect == null ? Map.of() : new LinkedHashMap<>(expect);
+      defaults = defaults == null ? Map.of() : new LinkedHashMap<>(defaults);
+      skipIfAbsent = skipIfAbsent == null || skipIfAbsent;
+    }
+  }
+
+  @Override
+  public String key() {
+    return "config-values";
+  }
+
+  @Override
+  public String summary() {
+    return "Settings in a key = value configuration file have the expected values";
+  }
+
+  @Override
+  public Class<Params> paramsType() {
+    return Params.class;
+  }
+
+  @Override
+  public void validate(Params p) {
+    if (p.file() == null) {
+      throw new IllegalArgumentException("file is required");
+    }
+    ImagePath.of(p.file());
+    if (p.expect().isEmpty()) {
+      throw new IllegalArgumentException("expect must name at least one setting");
+    }
+  }
+
+  @Override
+  public Outcome evaluate(Params p, CheckContext context) {
+    Fact<Optional<String>> text = context.host().files().readText(ImagePath.of(p.file()), 1 << 20);
+    if (!text.isKnown()) {
+      return Outcome.unknown("could not read " + p.file(), text);
+    }
+    if (text.value().isEmpty()) {
+      return p.skipIfAbsent()
+          ? Outcome.skipped(p.file() + " does not exist (the software is not installed)")
+          : Outcome.fail(p.file() + " does not exist", List.of());
+    }
+    Map<String, Setting> settings = parse(text.value().get());
+    List<Evidence> evidence = new ArrayList<>();
+    int wrong = 0;
+    for (Map.Entry<String, String> e : p.expect().entrySet()) {
+      Setting s = settings.get(e.getKey());
+      String actual = s != null ? s.value() : p.defaults().get(e.getKey());
+      boolean ok = e.getValue().equals(actual);
+      String how = s != null ? "set to " + actual : (actual == null ? "not set" : "not set, default " + actual);
+      evidence.add(new Evidence(p.file(), s == null ? null : s.line(), ok ? "setting-ok" : "setting-wrong",
+          e.getKey() + " " + how + (ok ? "" : ", expected " + e.getValue()), null));
+      if (!ok) {
+        wrong++;
+      }
+    }
+    if (wrong > 0) {
+      return new Outcome(Status.FAIL, wrong + " setting(s) in " + p.file() + " differ from the expected values",
+          evidence, Map.of());
+    }
+    return new Outcome(Status.PASS, "all " + p.expect().size() + " settings as expected in " + p.file(), evidence,
+        Map.of());
+  }
+
+  private record Setting(String value, int line) {}
+
+  private static Map<String, Setting> parse(String text) {
+    Map<String, Setting> out = new LinkedHashMap<>();
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+        continue;
+      }
+      int eq = line.indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      out.put(line.substring(0, eq).strip(), new Setting(unquote(line.substring(eq + 1).strip()), i + 1));
+    }
+    return out;
+  }
+
+  private static String unquote(String v) {
+    if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+      return v.substring(1, v.length() - 1);
+    }
+    return v;
+  }
+}

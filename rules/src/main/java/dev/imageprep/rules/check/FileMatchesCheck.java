@@ -1,0 +1,93 @@
+package dev.imageprep.rules.check;
+
+import dev.imageprep.rules.host.Fact;
+import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.model.Evidence;
+import dev.imageprep.rules.model.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** At least one of several files exists and (when a pattern is given) contains a matching line. */
+public final class FileMatchesCheck implements CheckType<FileMatchesCheck.Params> {
+
+  public record Params(List<Alternative> anyOf) {
+    public Params {
+      anyOf = anyOf == null ? List.of() : List.copyOf(anyOf);
+    }
+  }
+
+  /** @param pattern a regular expression matched against each line; null means the file's existence suffices */
+  public record Alternative(String file, String pattern) {}
+
+  @Override
+  public String key() {
+    return "file-matches";
+  }
+
+  @Override
+  public String summary() {
+    return "One of several files exists and has a line matching its pattern";
+  }
+
+  @Override
+  public Class<Params> paramsType() {
+    return Params.class;
+  }
+
+  @Override
+  public void validate(Params p) {
+    if (p.anyOf().isEmpty()) {
+      throw new IllegalArgumentException("any-of must list at least one file");
+    }
+    for (Alternative a : p.anyOf()) {
+      if (a.file() == null) {
+        throw new IllegalArgumentException("every alternative needs a file");
+      }
+      ImagePath.of(a.file());
+      if (a.pattern() != null) {
+        try {
+          Pattern.compile(a.pattern());
+        } catch (PatternSyntaxException e) {
+          throw new IllegalArgumentException("bad pattern for " + a.file() + ": " + e.getDescription());
+        }
+      }
+    }
+  }
+
+  @Override
+  public Outcome evaluate(Params p, CheckContext context) {
+    List<Evidence> evidence = new ArrayList<>();
+    List<String> blind = new ArrayList<>();
+    for (Alternative a : p.anyOf()) {
+      Fact<Optional<String>> text = context.host().files().readText(ImagePath.of(a.file()), 1 << 20);
+      if (!text.isKnown()) {
+        blind.add(a.file() + ": " + text.reason());
+        continue;
+      }
+      if (text.value().isEmpty()) {
+        evidence.add(Evidence.atPath(a.file(), "absent", "does not exist"));
+        continue;
+      }
+      if (a.pattern() == null) {
+        return new Outcome(Status.PASS, a.file() + " exists", List.of(Evidence.atPath(a.file(), "present", "exists")),
+            Map.of());
+      }
+      Matcher m = Pattern.compile(a.pattern(), Pattern.MULTILINE).matcher(text.value().get());
+      if (m.find()) {
+        int line = 1 + (int) text.value().get().substring(0, m.start()).chars().filter(c -> c == '\n').count();
+        return new Outcome(Status.PASS, a.file() + " line " + line + " matches",
+            List.of(new Evidence(a.file(), line, "match", m.group().strip(), null)), Map.of());
+      }
+      evidence.add(Evidence.atPath(a.file(), "no-match", "no line matches " + a.pattern()));
+    }
+    if (!blind.isEmpty()) {
+      return new Outcome(Status.UNKNOWN, "could not read: " + String.join("; ", blind), evidence, Map.of());
+    }
+    return new Outcome(Status.FAIL, "none of the expected settings found", evidence, Map.of());
+  }
+}

@@ -1,0 +1,53 @@
+package dev.imageprep.rules.check;
+
+import dev.imageprep.rules.host.Fact;
+import dev.imageprep.rules.host.PendingUpdates;
+import dev.imageprep.rules.model.Evidence;
+import dev.imageprep.rules.model.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The operating system's package updates are applied ({@code yum check-update} exits 100 when not). */
+public final class PackageUpdatesCheck implements CheckType<PackageUpdatesCheck.Params> {
+
+  /** @param listAtMost how many pending packages the evidence names */
+  public record Params(Integer listAtMost) {
+    public Params {
+      listAtMost = listAtMost == null ? 20 : listAtMost;
+    }
+  }
+
+  @Override
+  public String key() {
+    return "package-updates";
+  }
+
+  @Override
+  public String summary() {
+    return "No operating-system package updates are pending";
+  }
+
+  @Override
+  public Class<Params> paramsType() {
+    return Params.class;
+  }
+
+  @Override
+  public Outcome evaluate(Params p, CheckContext context) {
+    Fact<PendingUpdates> fact = context.host().updates().pending();
+    if (!fact.isKnown()) {
+      return Outcome.unknown("could not ask for pending updates", fact);
+    }
+    PendingUpdates u = fact.value();
+    if (u.packages().isEmpty()) {
+      return Outcome.pass("no updates pending (" + u.tool() + ")");
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    for (String pkg : u.packages().subList(0, Math.min(p.listAtMost(), u.packages().size()))) {
+      evidence.add(Evidence.of("pending-update", pkg));
+    }
+    return new Outcome(Status.FAIL, u.packages().size() + " package update(s) pending (" + u.tool() + ")", evidence,
+        Map.of("pending", u.packages().size(), "tool", u.tool()));
+  }
+}

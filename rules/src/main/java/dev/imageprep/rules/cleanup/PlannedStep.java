@@ -1,0 +1,41 @@
+package dev.imageprep.rules.cleanup;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.imageprep.rules.host.FileType;
+import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.model.CleanupStatus;
+
+/**
+ * One concrete thing the cleanup will do (or refuses to do) to one path. The executor acts on
+ * exactly these steps and on nothing else.
+ *
+ * @param id the cleanup item this step belongs to
+ * @param action what happens to {@code path}: {@code remove}, {@code shred}, {@code truncate} or
+ *     {@code reset-machine-id} ({@code empty-dir} items plan one {@code remove} per entry)
+ * @param path the path inside the image, every directory on the way resolved inside the root
+ * @param matched the path the item's pattern matched, when a directory symlink made it differ
+ * @param type the entry's type when planned; the executor skips the step if it changed
+ * @param bytes bytes the step frees (a directory's whole tree), or -1 when not readable
+ * @param identity device and inode when planned, to notice a replaced file
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PlannedStep(
+    String id,
+    ActionKind action,
+    ImagePath path,
+    ImagePath matched,
+    FileType type,
+    long bytes,
+    @JsonIgnore String identity,
+    CleanupStatus status,
+    String reason) {
+
+  public PlannedStep withOutcome(CleanupStatus newStatus, String newReason) {
+    return new PlannedStep(id, action, path, matched, type, bytes, identity, newStatus, newReason);
+  }
+
+  public boolean isPlanned() {
+    return status == CleanupStatus.PLANNED;
+  }
+}

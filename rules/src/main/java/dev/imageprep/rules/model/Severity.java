@@ -1,0 +1,26 @@
+package dev.imageprep.rules.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** How much a failed rule matters: only {@link #ERROR} can make an image not ready. */
+public enum Severity {
+  ERROR,
+  WARNING,
+  INFO;
+
+  @JsonValue
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses the catalog spelling ({@code error}, {@code warning}, {@code info}). */
+  public static Severity ofKey(String key) {
+    for (Severity s : values()) {
+      if (s.key().equals(key)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("unknown severity '" + key + "' (expected error, warning or info)");
+  }
+}
