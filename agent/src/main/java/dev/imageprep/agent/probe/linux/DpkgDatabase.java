@@ -47,7 +47,7 @@ final class DpkgDatabase {
     String version = "";
     String arch = "";
     boolean installed = false;
-    for (String line : (status + "\n\n").split("\n")) {
+    for (String line : (status + "\n\n").split("\n", -1)) {
       if (line.isBlank()) {
         if (name != null && installed) {
           out.add(new InstalledPackage(name, version, arch));
