@@ -219,8 +219,13 @@ public final class Session {
     return request.stateDir() != null ? env.fileSystem().getPath(request.stateDir()) : env.stateDir();
   }
 
+  /** The lock file's name: one lock for the running system, one per mounted root. */
+  public static String lockFileName(Path root, boolean offline) {
+    return offline ? "root-" + digest(root.toString()) + ".lock" : "imageprep.lock";
+  }
+
   public RunLock lock(boolean shared) {
-    Path file = stateDir().resolve(offline ? "root-" + digest(root.toString()) + ".lock" : "imageprep.lock");
+    Path file = stateDir().resolve(lockFileName(root, offline));
     try {
       return RunLock.acquire(file, shared, env.pid());
     } catch (RunLock.HeldException e) {

@@ -35,6 +35,7 @@ public record PlannedStep(
     return new PlannedStep(id, action, path, matched, type, bytes, identity, newStatus, newReason);
   }
 
+  @JsonIgnore
   public boolean isPlanned() {
     return status == CleanupStatus.PLANNED;
   }
