@@ -10,7 +10,6 @@ import dev.imageprep.rules.host.ImageFiles;
 import dev.imageprep.rules.host.MountProbe;
 import dev.imageprep.rules.host.OsProbe;
 import dev.imageprep.rules.host.PackageProbe;
-import dev.imageprep.rules.host.Platform;
 import dev.imageprep.rules.host.SecretsProbe;
 import dev.imageprep.rules.host.ServiceProbe;
 import dev.imageprep.rules.host.UpdatesProbe;
@@ -98,9 +97,5 @@ public final class LinuxHost implements HostFacts {
   @Override
   public UpdatesProbe updates() {
     return updates;
-  }
-
-  static Platform platform() {
-    return Platform.LINUX;
   }
 }
