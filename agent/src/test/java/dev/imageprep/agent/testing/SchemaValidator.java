@@ -1,0 +1,48 @@
+package dev.imageprep.agent.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The report's JSON Schema, judged by a third-party validator (networknt, draft 2020-12, formats
+ * asserted), so our own serializer is never the only judge of our own contract.
+ */
+public final class SchemaValidator {
+
+  public static final String RESOURCE = "/dev/imageprep/rules/report.schema.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonSchema SCHEMA = load();
+
+  private SchemaValidator() {}
+
+  private static JsonSchema load() {
+    try (InputStream in = SchemaValidator.class.getResourceAsStream(RESOURCE)) {
+      SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(JSON.readTree(in), config);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The schema's complaints about a JSON text; empty when it is valid. */
+  public static List<String> problems(String json) {
+    try {
+      JsonNode node = JSON.readTree(json);
+      Set<ValidationMessage> messages = SCHEMA.validate(node);
+      return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
+    } catch (IOException e) {
+      return List.of("not JSON: " + e.getMessage());
+    }
+  }
+}
