@@ -22,6 +22,7 @@ public final class ReportWriters {
     return new ReportWriters(List.of(
         // keep-sorted start
         new JsonReportWriter(),
+        new JunitReportWriter(),
         new TextReportWriter()
         // keep-sorted end
         ));

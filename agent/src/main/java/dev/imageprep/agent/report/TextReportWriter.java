@@ -74,29 +74,13 @@ public final class TextReportWriter implements ReportWriter {
             out.printf("        … and %d more (see --format json)%n", c.evidence().size() - MAX_EVIDENCE);
             break;
           }
-          out.printf("        - %s%n", evidence(e));
+          out.printf("        - %s%n", TextLines.evidence(e));
         }
       }
       if (problem && c.resolvedBy().isEmpty() && c.remediation() != null && !c.remediation().isEmpty()) {
         out.printf("        fix: %s%n", c.remediation());
       }
     }
-  }
-
-  private static String evidence(Evidence e) {
-    StringBuilder sb = new StringBuilder();
-    if (e.path() != null) {
-      sb.append(e.path());
-      if (e.line() != null) {
-        sb.append(':').append(e.line());
-      }
-      sb.append("  ");
-    }
-    sb.append(e.detail());
-    if (e.removedBy() != null) {
-      sb.append("  [removed by cleanup ").append(e.removedBy()).append(']');
-    }
-    return sb.toString();
   }
 
   private static void cleanup(PrintWriter out, Ansi a, Report r) {
