@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The HTML report as a person sees it, rendered by Debian's headless Chromium: what the page's DOM
  * holds after loading, and what the screenshot shows at the top. Needs the {@code chromium}
- * package; {@code -DexcludedGroups=browser} leaves it out where there is none.
+ * package; {@code -Dsurefire.excludedGroups=browser} leaves it out where there is none.
  */
 @Tag("browser")
 class HtmlReportBrowserTest {
@@ -35,7 +35,7 @@ class HtmlReportBrowserTest {
   void browser() {
     chromium = new Chromium(temp);
     assertThat(chromium.installed()).as("chromium is not installed (apt-get install chromium), or run with"
-        + " -DexcludedGroups=browser").isTrue();
+        + " -Dsurefire.excludedGroups=browser").isTrue();
   }
 
   @Test
