@@ -113,7 +113,7 @@ final class Runs {
           Files.createDirectories(file.toAbsolutePath().getParent());
         }
         try (Writer fw = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-          w.write(report, fw, RenderOptions.PLAIN);
+          w.write(report, fw, new RenderOptions(false, output.verbose));
         }
         if (!output.quiet) {
           spec.commandLine().getOut().printf("%s · %s · exit %d · report: %s%n", report.verdict(),
