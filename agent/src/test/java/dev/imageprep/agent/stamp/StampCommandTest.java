@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imageprep.agent.testing.CliHarness;
 import dev.imageprep.agent.testing.ImageTree;
+import dev.imageprep.agent.testing.SchemaValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,8 +41,11 @@ class StampCommandTest {
     return new CliHarness(temp.getFileSystem(), temp.resolve("state")).run(args.toArray(String[]::new));
   }
 
+  /** The version file, which must be valid against its published schema. */
   private JsonNode written() throws IOException {
-    return JSON.readTree(Files.readString(manifest, StandardCharsets.UTF_8));
+    String json = Files.readString(manifest, StandardCharsets.UTF_8);
+    assertThat(SchemaValidator.imageVersionProblems(json)).as(json).isEmpty();
+    return JSON.readTree(json);
   }
 
   @Test
@@ -111,6 +115,15 @@ class StampCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("EC2 allows 256");
     assertThat(manifest).doesNotExist();
+  }
+
+  @Test
+  void thePublishedSchemaRejectsTagsEc2Would() throws IOException {
+    stamp("--tag", "Name=x");
+    var m = (com.fasterxml.jackson.databind.node.ObjectNode) written();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("tags")).put("aws:owner", "x").put("Role", "y".repeat(257));
+
+    assertThat(SchemaValidator.imageVersionProblems(m.toString())).hasSize(2);
   }
 
   @Test

@@ -21,13 +21,17 @@ public final class SchemaValidator {
 
   public static final String RESOURCE = "/dev/imageprep/rules/report.schema.json";
 
+  /** The version file's schema, published in the repository (relative to the agent module). */
+  public static final java.nio.file.Path IMAGE_VERSION = java.nio.file.Path.of("..", "schema",
+      "image-version-v1.schema.json");
+
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonSchema SCHEMA = load();
+  private static final JsonSchema SCHEMA = load(SchemaValidator.class.getResourceAsStream(RESOURCE));
 
   private SchemaValidator() {}
 
-  private static JsonSchema load() {
-    try (InputStream in = SchemaValidator.class.getResourceAsStream(RESOURCE)) {
+  private static JsonSchema load(InputStream in) {
+    try (in) {
       SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(JSON.readTree(in), config);
     } catch (IOException e) {
@@ -35,11 +39,24 @@ public final class SchemaValidator {
     }
   }
 
-  /** The schema's complaints about a JSON text; empty when it is valid. */
+  /** The report schema's complaints about a JSON text; empty when it is valid. */
   public static List<String> problems(String json) {
+    return problems(SCHEMA, json);
+  }
+
+  /** The version-file schema's complaints about a JSON text; empty when it is valid. */
+  public static List<String> imageVersionProblems(String json) {
+    try {
+      return problems(load(java.nio.file.Files.newInputStream(IMAGE_VERSION)), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> problems(JsonSchema schema, String json) {
     try {
       JsonNode node = JSON.readTree(json);
-      Set<ValidationMessage> messages = SCHEMA.validate(node);
+      Set<ValidationMessage> messages = schema.validate(node);
       return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
     } catch (IOException e) {
       return List.of("not JSON: " + e.getMessage());
