@@ -20,8 +20,9 @@ import java.util.OptionalDouble;
  *
  * <ul>
  *   <li>{@code percent} and {@code maxPercent} (volume usage): a gauge against the limit line;
- *   <li>{@code sizeBytes} and {@code limitBytes}, optionally {@code largest: [{path, bytes}]}
- *       (profile size): a gauge against the limit and the largest folders as bars.
+ *   <li>{@code limitBytes} and {@code profiles: [{path, bytes, largest: [{path, bytes}]}]} (the
+ *       Windows profile-size check): a gauge per profile against the limit and, when a profile
+ *       lists them, its largest folders as bars.
  * </ul>
  */
 final class DataFigures {
@@ -47,27 +48,36 @@ final class DataFigures {
   }
 
   static Optional<String> profile(CheckResult c) {
-    OptionalDouble size = number(c.data(), "sizeBytes");
     OptionalDouble limit = number(c.data(), "limitBytes");
-    if (size.isEmpty() || limit.isEmpty()) {
+    if (limit.isEmpty() || !(c.data().get("profiles") instanceof List<?> profiles)) {
       return Optional.empty();
     }
-    double max = Math.max(size.getAsDouble(), limit.getAsDouble()) * 1.15;
-    StringBuilder svg = new StringBuilder(SvgCharts.gauge("Size against its limit", size.getAsDouble(),
-        limit.getAsDouble(), max, Bytes.human((long) size.getAsDouble()), Bytes.human((long) limit.getAsDouble())
-            + " limit", size.getAsDouble() >= limit.getAsDouble()));
-    if (c.data().get("largest") instanceof List<?> largest && !largest.isEmpty()) {
-      List<SvgCharts.Bar> bars = new ArrayList<>();
-      for (Object o : largest.subList(0, Math.min(MAX_BARS, largest.size()))) {
-        if (o instanceof Map<?, ?> m && number(m, "bytes").isPresent()) {
-          double b = number(m, "bytes").getAsDouble();
-          bars.add(new SvgCharts.Bar(String.valueOf(m.containsKey("path") ? m.get("path") : m.get("name")), b,
-              Bytes.human((long) b), "folder"));
-        }
+    StringBuilder svg = new StringBuilder();
+    for (Object o : profiles) {
+      if (!(o instanceof Map<?, ?> profile) || number(profile, "bytes").isEmpty()) {
+        continue;
       }
-      svg.append(SvgCharts.bars("Largest folders", bars, 0));
+      double size = number(profile, "bytes").getAsDouble();
+      double max = Math.max(size, limit.getAsDouble()) * 1.15;
+      svg.append(SvgCharts.gauge("Size of " + profile.get("path") + " against its limit", size, limit.getAsDouble(),
+          max, profile.get("path") + " · " + Bytes.human((long) size), Bytes.human((long) limit.getAsDouble())
+              + " limit", size >= limit.getAsDouble()));
+      if (profile.get("largest") instanceof List<?> largest && !largest.isEmpty()) {
+        svg.append(SvgCharts.bars("Largest folders of " + profile.get("path"), folderBars(largest), 0));
+      }
     }
-    return Optional.of(HtmlReportWriter.figure(c.title(), svg.toString()));
+    return svg.length() == 0 ? Optional.empty() : Optional.of(HtmlReportWriter.figure(c.title(), svg.toString()));
+  }
+
+  private static List<SvgCharts.Bar> folderBars(List<?> folders) {
+    List<SvgCharts.Bar> bars = new ArrayList<>();
+    for (Object o : folders.subList(0, Math.min(MAX_BARS, folders.size()))) {
+      if (o instanceof Map<?, ?> m && number(m, "bytes").isPresent()) {
+        double b = number(m, "bytes").getAsDouble();
+        bars.add(new SvgCharts.Bar(String.valueOf(m.get("path")), b, Bytes.human((long) b), "folder"));
+      }
+    }
+    return bars;
   }
 
   /** Findings (evidence items, at least one per problem) per category, coloured by the worst status. */

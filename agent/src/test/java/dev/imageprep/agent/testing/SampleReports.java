@@ -106,15 +106,19 @@ public final class SampleReports {
         "Free space on / until df shows less than 97 %.", "seeds/workspaces-create-custom-bundle.md", List.of());
   }
 
-  /** A Windows-style profile-size result, so the profile chart has data to draw. */
+  /** A profile-size result in the shape the Windows check writes, plus the largest folders. */
   static CheckResult profileSize() {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("sizeBytes", 11_811_160_064L);
-    data.put("limitBytes", 10_737_418_240L);
-    data.put("largest", List.of(
+    Map<String, Object> profile = new LinkedHashMap<>();
+    profile.put("path", "C:\\Users\\admin");
+    profile.put("bytes", 11_811_160_064L);
+    profile.put("largest", List.of(
         Map.of("path", "C:\\Users\\admin\\AppData\\Local\\Temp", "bytes", 6_442_450_944L),
         Map.of("path", "C:\\Users\\admin\\Documents", "bytes", 3_221_225_472L),
         Map.of("path", "C:\\Users\\admin\\Desktop <b>", "bytes", 1_073_741_824L)));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("location", "C:\\Users\\*");
+    data.put("limitBytes", 10_737_418_240L);
+    data.put("profiles", List.of(profile));
     return new CheckResult("profile-size", "The user profile is under 10 GB", Severity.ERROR, Status.FAIL,
         "profile is 11.0 GiB, over the 10 GiB limit", List.of(), data, "Move large files out of the profile.",
         "seeds/workspaces-create-custom-bundle.md", List.of());
