@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code imageprep stamp}: write the image's version file with its tags, software and result. */
 @Command(name = "stamp", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-    description = {"Write the image's version file (/etc/imageprep/image-version.json) with its tags (Name,"
+    description = {"Write the image's version file (/etc/imageprep/image-version.json; on Windows"
+        + " C:\\ProgramData\\imageprep\\image-version.json) with its tags (Name,"
         + " Version, Software, Role, System, Project, Cost center, Stage, Confidentiality, Compliance), the"
         + " installed software and imageprep's result; earlier stamps are kept as history.",
         "Version defaults to the previous stamp's plus one. --format aws-tags prints the tags as the"
@@ -76,7 +77,8 @@ public final class StampCommand implements Callable<Integer> {
       Runs.requirePrivilege(ctx, session, "stamp");
     }
     try (RunLock lock = session.lock(dryRun)) {
-      ManifestFile file = new ManifestFile(session.files(), ManifestFile.LINUX);
+      ManifestFile file = new ManifestFile(session.files(),
+          ManifestFile.defaultPath(session.facts().info().platform()));
       VersionManifest manifest;
       try {
         manifest = new Stamper(ctx.tool(), now).stamp(tags, session.facts(), result(ctx, session, now),

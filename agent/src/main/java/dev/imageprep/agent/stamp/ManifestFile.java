@@ -6,6 +6,7 @@ import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.report.ReportJson;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.host.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -25,6 +26,13 @@ public final class ManifestFile {
 
   /** Where the file lives inside a Linux image. */
   public static final ImagePath LINUX = ImagePath.of("/etc/imageprep/image-version.json");
+  /** Where the file lives on a Windows system volume ({@code C:\ProgramData\imageprep\...}). */
+  public static final ImagePath WINDOWS = ImagePath.of("/ProgramData/imageprep/image-version.json");
+
+  /** The version file's place in an image of this platform. */
+  public static ImagePath defaultPath(Platform platform) {
+    return platform == Platform.WINDOWS ? WINDOWS : LINUX;
+  }
 
   private static final ObjectMapper READER = ReportJson.mapper().copy()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
