@@ -4,6 +4,9 @@ import dev.imageprep.agent.cleanup.CleanupActions;
 import dev.imageprep.agent.cleanup.CleanupExecutor;
 import dev.imageprep.agent.cleanup.Journal;
 import dev.imageprep.agent.cleanup.SafeTree;
+import dev.imageprep.agent.progress.CleanupProgress;
+import dev.imageprep.agent.progress.ConsoleProgress;
+import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.agent.report.RenderOptions;
 import dev.imageprep.agent.report.ReportWriter;
 import dev.imageprep.agent.run.Interruptions;
@@ -33,7 +36,13 @@ final class Runs {
     writer(ctx, output); // an unknown --format is a usage error before anything is read
     return new Session(ctx.env(), ctx.opener(), ctx.types(), new SessionRequest(target.profile, target.root,
         target.ruleFiles, selection.only, selection.skip, selection.enable, target.stateDir,
-        output.output == null ? List.of() : List.of(output.output)));
+        output.output == null ? List.of() : List.of(output.output)), progress(ctx, output.command, output.quiet));
+  }
+
+  /** A progress bar on stderr for a person at a terminal who did not ask for --quiet; nothing otherwise. */
+  static Progress progress(CommandContext ctx, CommandSpec spec, boolean quiet) {
+    return spec == null ? Progress.NONE
+        : ConsoleProgress.forRun(ctx.env().interactive(), quiet, ctx.env().env(), spec.commandLine().getErr());
   }
 
   static ReportWriter writer(CommandContext ctx, OutputOptions output) {
@@ -78,8 +87,10 @@ final class Runs {
     List<PlannedStep> steps;
     try (Journal journal = session.openJournal()) {
       notes.add("journal: " + journal.file());
-      steps = new CleanupExecutor(new SafeTree(session.root()), CleanupActions.standard(), journal)
-          .execute(plan, CleanupExecutor.Listener.NONE, interruptions);
+      try (CleanupProgress progress = new CleanupProgress(session.progress(), plan)) {
+        steps = new CleanupExecutor(new SafeTree(session.root()), CleanupActions.standard(), journal)
+            .execute(plan, progress, interruptions);
+      }
     }
     if (interruptions.getAsBoolean()) {
       notes.add("interrupted: run the command again to finish (re-runs are idempotent)");
@@ -102,7 +113,7 @@ final class Runs {
           Files.createDirectories(file.toAbsolutePath().getParent());
         }
         try (Writer fw = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-          w.write(report, fw, RenderOptions.PLAIN);
+          w.write(report, fw, new RenderOptions(false, output.verbose));
         }
         if (!output.quiet) {
           spec.commandLine().getOut().printf("%s · %s · exit %d · report: %s%n", report.verdict(),

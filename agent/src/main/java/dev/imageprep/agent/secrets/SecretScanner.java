@@ -1,6 +1,7 @@
 package dev.imageprep.agent.secrets;
 
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.ScanScope;
@@ -36,10 +37,17 @@ public final class SecretScanner implements SecretsProbe {
 
   private final RootedFiles files;
   private final List<Detector> detectors;
+  private final Progress progress;
 
   public SecretScanner(RootedFiles files, List<Detector> detectors) {
+    this(files, detectors, Progress.NONE);
+  }
+
+  /** @param progress told of every file read, for a terminal's progress display */
+  public SecretScanner(RootedFiles files, List<Detector> detectors, Progress progress) {
     this.files = files;
     this.detectors = List.copyOf(detectors);
+    this.progress = progress;
   }
 
   /** The detectors of the first version: private keys and AWS credentials. */
@@ -49,6 +57,12 @@ public final class SecretScanner implements SecretsProbe {
 
   @Override
   public Fact<SecretScan> scan(ScanScope scope) {
+    try (Progress.Task task = progress.begin("scanning for secrets", 0)) {
+      return scan(scope, task);
+    }
+  }
+
+  private Fact<SecretScan> scan(ScanScope scope, Progress.Task task) {
     ExcludeFilter exclude = new ExcludeFilter(scope.exclude());
     List<SecretFinding> findings = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
@@ -87,6 +101,7 @@ public final class SecretScanner implements SecretsProbe {
               skipped.add(new SkippedFile(image, "larger than " + scope.maxFileBytes() + " bytes"));
             } else {
               scanFile(file, image, attrs.size(), findings, skipped, counts);
+              task.advance(1, image.toString());
             }
             return FileVisitResult.CONTINUE;
           }

@@ -1,7 +1,7 @@
 package dev.imageprep.agent.cli;
 
-import static dev.imageprep.agent.testing.ImageTree.HOST_KEY_BODY;
-import static dev.imageprep.agent.testing.ImageTree.fingerprint;
+import static dev.imageprep.agent.testing.UsedImage.HOST_KEY_BODY;
+import static dev.imageprep.agent.testing.UsedImage.fingerprint;
 import static dev.imageprep.agent.testing.Trees.exists;
 import static dev.imageprep.agent.testing.Trees.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.imageprep.agent.cleanup.RunLock;
 import dev.imageprep.agent.run.Session;
-import dev.imageprep.agent.testing.CliHarness;
-import dev.imageprep.agent.testing.CliHarness.Result;
-import dev.imageprep.agent.testing.ImageTree;
+import dev.imageprep.agent.testing.LocalCli;
+import dev.imageprep.agent.testing.LocalCli.Result;
+import dev.imageprep.agent.testing.UsedImage;
 import dev.imageprep.agent.testing.ReportSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,13 +28,13 @@ class CommandsTest {
 
   Path root;
   Path state;
-  CliHarness cli;
+  LocalCli cli;
 
   @BeforeEach
   void image() throws IOException {
-    root = ImageTree.debianLike(Files.createDirectories(tmp.resolve("image")));
+    root = UsedImage.debianLike(Files.createDirectories(tmp.resolve("image")));
     state = tmp.resolve("state");
-    cli = new CliHarness(state, Files.createDirectories(tmp.resolve("cwd")));
+    cli = new LocalCli(state, Files.createDirectories(tmp.resolve("cwd")));
   }
 
   private String[] args(String command, String... more) {

@@ -1,6 +1,6 @@
 package dev.imageprep.agent.e2e;
 
-import static dev.imageprep.agent.testing.ImageTree.fingerprint;
+import static dev.imageprep.agent.testing.UsedImage.fingerprint;
 import static dev.imageprep.agent.testing.Trees.exists;
 import static dev.imageprep.agent.testing.Trees.link;
 import static dev.imageprep.agent.testing.Trees.write;
@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.imageprep.agent.cli.ExitCodes;
-import dev.imageprep.agent.testing.CliHarness;
-import dev.imageprep.agent.testing.CliHarness.Result;
+import dev.imageprep.agent.testing.LocalCli;
+import dev.imageprep.agent.testing.LocalCli.Result;
 import dev.imageprep.agent.testing.DebianRoot;
 import dev.imageprep.agent.testing.ReportSchema;
 import java.io.IOException;
@@ -35,14 +35,14 @@ class DebianRootEndToEndTest {
   Path tmp;
 
   Path root;
-  CliHarness cli;
+  LocalCli cli;
   Path state;
 
   @BeforeEach
   void usedInstance() throws IOException, InterruptedException {
     root = DebianRoot.copyTo(tmp.resolve("debian"));
     state = tmp.resolve("state");
-    cli = new CliHarness(state, Files.createDirectories(tmp.resolve("cwd")));
+    cli = new LocalCli(state, Files.createDirectories(tmp.resolve("cwd")));
     // what a few days of use leave behind
     write(root, "/root/.bash_history", "apt-get install htop\nmysql -u root\n");
     write(root, "/home/admin/.bash_history", "sudo -i\n");

@@ -35,6 +35,7 @@ public record PlannedStep(
     return new PlannedStep(id, action, path, matched, type, bytes, identity, newStatus, newReason);
   }
 
+  /** Not a report field: Jackson would otherwise write it as {@code planned}, which the schema forbids. */
   @JsonIgnore
   public boolean isPlanned() {
     return status == CleanupStatus.PLANNED;
