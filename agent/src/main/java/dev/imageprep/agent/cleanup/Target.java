@@ -32,6 +32,9 @@ public interface Target extends Closeable {
   /** Opens a regular file for writing without following a symlink at its name. */
   SeekableByteChannel openForWrite() throws IOException;
 
+  /** Opens a regular file for reading and writing without following a symlink at its name. */
+  SeekableByteChannel openForUpdate() throws IOException;
+
   /** Flushes the parent directory, so an unlink reaches the disk. Best effort. */
   void syncParent();
 
