@@ -49,7 +49,7 @@ final class LiveWindowsProbe implements WindowsProbe {
   public Fact<Boolean> elevated() {
     try {
       return Fact.known(Advapi32Util.isCurrentProcessElevated());
-    } catch (RuntimeException | UnsatisfiedLinkError e) {
+    } catch (RuntimeException | LinkageError e) {
       return Fact.unknown("cannot read this process's token: " + e);
     }
   }

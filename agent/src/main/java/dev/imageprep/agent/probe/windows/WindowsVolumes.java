@@ -51,7 +51,7 @@ public final class WindowsVolumes {
             model == null ? "disk model unknown" : "disk model \"" + model + "\""));
       }
       return Fact.known(out);
-    } catch (RuntimeException | UnsatisfiedLinkError e) {
+    } catch (RuntimeException | LinkageError e) {
       return Fact.unknown("cannot list the drives: " + e);
     }
   }
