@@ -50,7 +50,7 @@ public final class WindowsAppsOnSystemDriveCheck implements CheckType<WindowsApp
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
     char system = Character.toUpperCase(context.host().windows().systemDrive());
-    WindowsRegistry registry = new WindowsRegistry(context.host().registry(), system);
+    WindowsRegistry registry = WindowsRegistry.of(context.host());
     Fact<List<InstalledApp>> apps = registry.installedApps();
     if (!apps.isKnown()) {
       return Outcome.unknown("could not read the installed applications", apps);

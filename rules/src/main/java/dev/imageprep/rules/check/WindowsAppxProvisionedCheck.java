@@ -54,7 +54,7 @@ public final class WindowsAppxProvisionedCheck implements CheckType<WindowsAppxP
 
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
-    WindowsRegistry registry = new WindowsRegistry(context.host().registry(), context.host().windows().systemDrive());
+    WindowsRegistry registry = WindowsRegistry.of(context.host());
     Fact<Optional<RegistryKey>> store = registry.key(STORE);
     if (!store.isKnown()) {
       return Outcome.unknown("could not read the AppX store", store);

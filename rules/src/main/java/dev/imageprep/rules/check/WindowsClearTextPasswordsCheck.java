@@ -1,7 +1,6 @@
 package dev.imageprep.rules.check;
 
 import dev.imageprep.rules.cleanup.Glob;
-import dev.imageprep.rules.cleanup.GlobExpander;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.model.Evidence;
@@ -58,14 +57,11 @@ public final class WindowsClearTextPasswordsCheck implements CheckType<WindowsCl
 
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
-    GlobExpander expander = new GlobExpander(context.host().files());
     List<Evidence> found = new ArrayList<>();
     List<String> blind = new ArrayList<>();
     int read = 0;
     for (String pattern : p.files()) {
-      GlobExpander.Expansion e = expander.expand(Glob.parse(pattern));
-      e.unreadable().forEach(u -> blind.add(u.directory() + ": " + u.reason()));
-      for (ImagePath file : e.matches()) {
+      for (ImagePath file : PatternMatches.expand(context.host().files(), pattern, blind)) {
         Fact<Optional<String>> text = context.host().files().readText(file, 4L << 20);
         if (!text.isKnown()) {
           blind.add(file + ": " + text.reason());

@@ -1,7 +1,6 @@
 package dev.imageprep.rules.check;
 
 import dev.imageprep.rules.cleanup.Glob;
-import dev.imageprep.rules.cleanup.GlobExpander;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.FileInfo;
 import dev.imageprep.rules.host.ImagePath;
@@ -116,7 +115,7 @@ public final class WindowsComponentsCheck implements CheckType<WindowsComponents
 
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
-    WindowsRegistry registry = new WindowsRegistry(context.host().registry(), context.host().windows().systemDrive());
+    WindowsRegistry registry = WindowsRegistry.of(context.host());
     List<Evidence> evidence = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
@@ -195,11 +194,8 @@ public final class WindowsComponentsCheck implements CheckType<WindowsComponents
         }
       }
     }
-    GlobExpander expander = new GlobExpander(context.host().files());
     for (String pattern : c.paths()) {
-      GlobExpander.Expansion e = expander.expand(Glob.parse(pattern));
-      e.unreadable().forEach(u -> blind.add(u.directory() + ": " + u.reason()));
-      for (ImagePath match : e.matches()) {
+      for (ImagePath match : PatternMatches.expand(context.host().files(), pattern, blind)) {
         Fact<Optional<FileInfo>> stat = context.host().files().stat(match);
         if (!stat.isKnown()) {
           blind.add(match + ": " + stat.reason());

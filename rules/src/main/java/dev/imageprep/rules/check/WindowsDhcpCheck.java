@@ -49,7 +49,7 @@ public final class WindowsDhcpCheck implements CheckType<WindowsDhcpCheck.Params
 
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
-    WindowsRegistry registry = new WindowsRegistry(context.host().registry(), context.host().windows().systemDrive());
+    WindowsRegistry registry = WindowsRegistry.of(context.host());
     Fact<List<RegistryKey>> interfaces = registry.children(INTERFACES);
     if (!interfaces.isKnown()) {
       return Outcome.unknown("could not read the TCP/IP interfaces", interfaces);

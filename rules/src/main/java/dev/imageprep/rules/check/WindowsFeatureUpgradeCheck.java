@@ -61,7 +61,7 @@ public final class WindowsFeatureUpgradeCheck implements CheckType<WindowsFeatur
 
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
-    WindowsRegistry registry = new WindowsRegistry(context.host().registry(), context.host().windows().systemDrive());
+    WindowsRegistry registry = WindowsRegistry.of(context.host());
     Fact<List<RegistryKey>> children = registry.children(p.key());
     if (!children.isKnown()) {
       return Outcome.unknown("could not read " + p.key(), children);

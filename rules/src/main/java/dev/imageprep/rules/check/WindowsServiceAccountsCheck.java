@@ -53,7 +53,7 @@ public final class WindowsServiceAccountsCheck implements CheckType<WindowsServi
 
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
-    WindowsRegistry registry = new WindowsRegistry(context.host().registry(), context.host().windows().systemDrive());
+    WindowsRegistry registry = WindowsRegistry.of(context.host());
     Fact<List<WindowsService>> services = registry.services();
     if (!services.isKnown()) {
       return Outcome.unknown("could not read the services", services);

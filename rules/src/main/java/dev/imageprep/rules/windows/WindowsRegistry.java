@@ -1,6 +1,7 @@
 package dev.imageprep.rules.windows;
 
 import dev.imageprep.rules.host.Fact;
+import dev.imageprep.rules.host.HostFacts;
 import dev.imageprep.rules.host.RegistryKey;
 import dev.imageprep.rules.host.RegistryProbe;
 import java.util.ArrayList;
@@ -26,6 +27,11 @@ public final class WindowsRegistry {
   public WindowsRegistry(RegistryProbe registry, char systemDrive) {
     this.registry = registry;
     this.systemDrive = systemDrive;
+  }
+
+  /** The registry of a host, with its system drive for expanding paths. */
+  public static WindowsRegistry of(HostFacts host) {
+    return new WindowsRegistry(host.registry(), host.windows().systemDrive());
   }
 
   public RegistryProbe probe() {
