@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +43,8 @@ public final class HiveFile {
   private final int minorVersion;
   private final int binsEnd;
   private final int rootOffset;
+  /** Per key node: its subkeys' upper-case names to their cells, built on the first lookup. */
+  private final Map<Integer, Map<String, Integer>> children = new HashMap<>();
 
   private HiveFile(ByteBuffer data, String name) throws HiveException {
     this.data = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
@@ -160,14 +165,18 @@ public final class HiveFile {
       return out;
     }
 
+    /** Looks a subkey up by name; the first lookup under a key indexes all its subkeys' names. */
     public Optional<Key> subkey(String wanted) throws HiveException {
-      for (int c : subkeyCells()) {
-        Key k = key(c);
-        if (k.name().equalsIgnoreCase(wanted)) {
-          return Optional.of(k);
+      Map<String, Integer> index = children.get(cell);
+      if (index == null) {
+        index = new HashMap<>();
+        for (int c : subkeyCells()) {
+          index.putIfAbsent(key(c).name().toUpperCase(Locale.ROOT), c);
         }
+        children.put(cell, index);
       }
-      return Optional.empty();
+      Integer c = index.get(wanted.toUpperCase(Locale.ROOT));
+      return c == null ? Optional.empty() : Optional.of(key(c));
     }
 
     public List<RegistryValue> values() throws HiveException {

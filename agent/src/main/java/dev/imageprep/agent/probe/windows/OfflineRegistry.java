@@ -28,6 +28,8 @@ public final class OfflineRegistry implements RegistryProbe {
 
   private final RootedFiles files;
   private final Map<String, Fact<HiveFile>> hives = new HashMap<>();
+  /** Keys already read: a run reads the same keys for several rules, and the hive does not change. */
+  private final Map<String, Fact<Optional<RegistryKey>>> keys = new HashMap<>();
   private Fact<String> controlSet;
 
   public OfflineRegistry(RootedFiles files) {
@@ -36,6 +38,16 @@ public final class OfflineRegistry implements RegistryProbe {
 
   @Override
   public Fact<Optional<RegistryKey>> key(String path) {
+    String normal = path.toUpperCase(Locale.ROOT);
+    Fact<Optional<RegistryKey>> cached = keys.get(normal);
+    if (cached == null) {
+      cached = read(path);
+      keys.put(normal, cached);
+    }
+    return cached;
+  }
+
+  private Fact<Optional<RegistryKey>> read(String path) {
     Optional<RegistryPath> parsed = RegistryPath.parse(path);
     if (parsed.isEmpty() || !parsed.get().root().equals("HKLM") || parsed.get().names().isEmpty()) {
       return Fact.unknown("offline, only HKLM\\SOFTWARE and HKLM\\SYSTEM are read (asked for " + path + ")");

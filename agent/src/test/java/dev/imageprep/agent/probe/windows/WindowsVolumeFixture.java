@@ -20,8 +20,10 @@ import java.util.Map;
  *     -Dexec.mainClass=dev.imageprep.agent.probe.windows.WindowsVolumeFixture -Dexec.args="/tmp/winvol"
  * </pre>
  *
- * With the argument {@code --big-profile} the profile's Documents hold 11 GB of sparse files, and
- * with {@code --launch-password} EC2Launch's LaunchConfig.json holds a clear-text password.
+ * With the argument {@code --big-profile} the profile's Documents hold 11 GB of sparse files, with
+ * {@code --launch-password} EC2Launch's LaunchConfig.json holds a clear-text password, and with
+ * {@code --large-registry} the hives grow to a real system's size (700 services, 800 uninstall
+ * entries, 150,000 class keys), for the benchmark in {@code bench/}.
  */
 public final class WindowsVolumeFixture {
 
@@ -40,6 +42,7 @@ public final class WindowsVolumeFixture {
           sparse(volume.resolve("Users/Default/Documents/videos/keynote.mp4"), 5 * GB);
         }
         case "--launch-password" -> launchConfig(volume, "Specify", PASSWORD);
+        case "--large-registry" -> largeRegistry(volume);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
@@ -59,6 +62,35 @@ public final class WindowsVolumeFixture {
     Files.createDirectories(volume.resolve("Users/Default/Downloads"));
     Files.createDirectories(volume.resolve("Windows/Temp"));
     Files.writeString(volume.resolve("Windows/Temp/setup.log"), "setup finished\r\n");
+  }
+
+  /** Rewrites the hives with as many keys as a real Server 2019's SOFTWARE and SYSTEM hold. */
+  static void largeRegistry(Path volume) throws IOException {
+    HiveBuilder software = HiveBuilder.from(RegExport.resource("software-server2019.reg"), "HKLM\\SOFTWARE");
+    HiveBuilder system = HiveBuilder.from(RegExport.resource("system-server2019.reg"), "HKLM\\SYSTEM");
+    for (int i = 0; i < 700; i++) {
+      String key = "ControlSet001\\Services\\Svc" + i;
+      system.value(key, RegistryValue.dword("Type", i % 3 == 0 ? 1 : 0x10));
+      system.value(key, RegistryValue.dword("Start", 3));
+      system.value(key, RegistryValue.text("ObjectName", i % 3 == 0 ? "\\Driver\\svc" + i : "LocalSystem"));
+      system.value(key, RegistryValue.text("ImagePath", "C:\\Windows\\System32\\svc" + i + ".exe"));
+      system.value(key + "\\Parameters", RegistryValue.text("ServiceDll", "svc" + i + ".dll"));
+    }
+    for (int i = 0; i < 800; i++) {
+      String view = i % 2 == 0 ? "" : "Wow6432Node\\";
+      String key = view + "Microsoft\\Windows\\CurrentVersion\\Uninstall\\{App-" + i + "}";
+      software.value(key, RegistryValue.text("DisplayName", "Application " + i));
+      software.value(key, RegistryValue.text("InstallLocation", "C:\\Program Files\\App" + i + "\\"));
+      software.value(key, RegistryValue.text("UninstallString", "MsiExec.exe /X{App-" + i + "}"));
+    }
+    for (int i = 0; i < 150_000; i++) {
+      String key = "Classes\\CLSID\\{" + String.format("%08X", i) + "-0000-0000-0000-000000000000}";
+      software.value(key, RegistryValue.text("", "Class " + i));
+      software.value(key + "\\InprocServer32", RegistryValue.text("", "C:\\Windows\\System32\\c" + i + ".dll"));
+    }
+    Path config = volume.resolve("Windows/System32/config");
+    Files.write(config.resolve("SOFTWARE"), software.build());
+    Files.write(config.resolve("SYSTEM"), system.build());
   }
 
   /** EC2Launch v1's configuration with the given password type and password. */
