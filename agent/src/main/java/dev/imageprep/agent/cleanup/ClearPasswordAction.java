@@ -16,9 +16,8 @@ import java.util.function.LongConsumer;
 
 /**
  * Blanks the clear-text administrator password in an EC2Launch configuration file and sets the
- * password type to random (see {@link AdminPasswords#clear}). The file is rewritten in place through
- * the no-follow handle, flushed, and cut to its new length; the new text is never longer than the
- * old, and only the two values change.
+ * password type to random (see {@link AdminPasswords#clear}). Only those two values change; the file
+ * is rewritten in place through the no-follow handle, cut to its new length and flushed.
  */
 public final class ClearPasswordAction implements CleanupAction {
 

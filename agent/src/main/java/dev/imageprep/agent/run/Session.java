@@ -86,7 +86,7 @@ public final class Session {
     }
   }
 
-  /** The running system's root: {@code /}, or on Windows the system drive ({@code C:\\}). */
+  /** The running system's root: {@code /}, or on Windows the system drive ({@code C:\}). */
   static Path liveRoot(AgentEnvironment env) {
     if (HostOpener.isWindows(env)) {
       return env.fileSystem().getPath(HostOpener.systemDrive(env) + ":\\");

@@ -64,6 +64,6 @@ public final class WindowsLinks implements LinkReader {
     if (t.matches("^[A-Za-z]:.*")) {
       throw new IOException("the link's target is relative to a drive's current directory (" + target + ")");
     }
-    return t.startsWith("\\") ? t.replace('\\', '/') : t.replace('\\', '/');
+    return t.replace('\\', '/'); // relative, or from the root of the image's drive (\Windows)
   }
 }
