@@ -15,6 +15,8 @@ import dev.imageprep.agent.run.SessionRequest;
 import dev.imageprep.rules.check.Bytes;
 import dev.imageprep.rules.cleanup.CleanupPlan;
 import dev.imageprep.rules.cleanup.PlannedStep;
+import dev.imageprep.rules.host.Fact;
+import dev.imageprep.rules.host.Platform;
 import dev.imageprep.rules.model.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,9 +52,24 @@ final class Runs {
         + output.format + " (known: " + String.join(", ", ctx.writers().names()) + ")"));
   }
 
-  /** Changing a live system needs root; a mounted root only needs write access, which the steps report. */
+  /**
+   * Changing a live system needs root (Linux) or an elevated administrator (Windows); a mounted root
+   * only needs write access, which the steps report.
+   */
   static void requirePrivilege(CommandContext ctx, Session session, String command) {
-    if (!session.offline() && ctx.env().uid().isPresent() && ctx.env().uid().getAsInt() != 0) {
+    if (session.offline()) {
+      return;
+    }
+    if (session.facts().info().platform() == Platform.WINDOWS) {
+      Fact<Boolean> elevated = session.facts().windows().elevated();
+      if (!elevated.isKnown() || !elevated.value()) {
+        throw AgentException.usage(command + " changes system files: run it from an elevated prompt (right-click"
+            + " PowerShell > Run as administrator)" + (elevated.isKnown() ? "" : "; could not tell: "
+            + elevated.reason()));
+      }
+      return;
+    }
+    if (ctx.env().uid().isPresent() && ctx.env().uid().getAsInt() != 0) {
       throw AgentException.usage(command + " changes system files: run it as root (sudo imageprep " + command
           + " ...)");
     }

@@ -71,7 +71,7 @@ public final class Session {
     this.request = request;
     Catalog catalog = loadCatalog(env, types, request.ruleFiles());
     this.offline = request.root() != null;
-    this.root = offline ? imageRoot(request.root()) : env.fileSystem().getPath("/");
+    this.root = offline ? imageRoot(request.root()) : liveRoot(env);
     this.opened = this.opener.open(root, offline);
     if (request.profile() == null || request.profile().equals("auto")) {
       ProfileDetector.Detection d = new ProfileDetector().detect(opened.facts());
@@ -94,6 +94,22 @@ public final class Session {
       throw AgentException.usage("unknown id" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
           + " in --only/--skip/--enable; profile " + profile.id() + " knows: " + String.join(", ", known));
     }
+  }
+
+  /** The running system's root: {@code /}, or on Windows the system drive ({@code C:\}). */
+  static Path liveRoot(AgentEnvironment env) {
+    if (HostOpener.isWindows(env)) {
+      return env.fileSystem().getPath(HostOpener.systemDrive(env) + ":\\");
+    }
+    return env.fileSystem().getPath("/");
+  }
+
+  /**
+   * The profile a catalog command names, from the bundled catalog and the given rule files, without
+   * opening any host: listing a Windows profile works on Linux and the other way round.
+   */
+  public static Profile catalogProfile(AgentEnvironment env, CheckTypes types, List<String> ruleFiles, String id) {
+    return resolve(loadCatalog(env, types, ruleFiles), id);
   }
 
   private static Catalog loadCatalog(AgentEnvironment env, CheckTypes types, List<String> ruleFiles) {

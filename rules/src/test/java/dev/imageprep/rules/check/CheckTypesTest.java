@@ -38,7 +38,7 @@ class CheckTypesTest {
   @Test
   void keysAreKebabCaseAndSummariesAreOneLine() {
     for (CheckType<?> t : CheckTypes.builtIn().all()) {
-      assertThat(t.key()).matches("[a-z]+(-[a-z]+)*");
+      assertThat(t.key()).matches("[a-z0-9]+(-[a-z0-9]+)*");
       assertThat(t.summary()).doesNotContain("\n").doesNotEndWith(".");
     }
   }
