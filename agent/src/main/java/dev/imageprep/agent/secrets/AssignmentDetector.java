@@ -90,7 +90,8 @@ final class AssignmentDetector implements Detector {
     }
     i = skipBlanks(t, i + op);
     int lineEnd = t.lineEnd(i);
-    Value value = xml ? xmlValue(t, i, lineEnd) : value(t, i, lineEnd);
+    boolean flag = t.byteAt(keyStart) == '-'; // --password=... is followed by more arguments
+    Value value = xml ? xmlValue(t, i, lineEnd) : value(t, i, lineEnd, flag);
     if (value == null || !accepts(value, t.inComment(hitStart), isCode(t.fileName()))) {
       return keyEnd;
     }
@@ -175,7 +176,7 @@ final class AssignmentDetector implements Detector {
    * comment. A bare value followed by more words is prose ({@code challengePassword = A challenge
    * password}), not a setting: null.
    */
-  private static Value value(FileText t, int i, int lineEnd) {
+  private static Value value(FileText t, int i, int lineEnd, boolean flag) {
     if (i >= lineEnd) {
       return null;
     }
@@ -195,7 +196,7 @@ final class AssignmentDetector implements Detector {
     if (rest < lineEnd && t.byteAt(rest) == '\r') {
       rest++;
     }
-    if (rest < lineEnd) {
+    if (rest < lineEnd && !flag) {
       int c = t.byteAt(rest);
       boolean tail = c == '#' || c == ';' || c == ',' || c == '}' || c == ']' || c == ')' || c == '&' || c == '|'
           || c == '/' || c == '\\';

@@ -75,8 +75,10 @@ final class PathPatterns {
         re.append("[^/]*");
       } else if (c == '?') {
         re.append("[^/]");
+      } else if (Character.isLetterOrDigit(c) || c == '/' || c == '_' || c == ' ') {
+        re.append(c);
       } else {
-        re.append(Pattern.quote(String.valueOf(c)));
+        re.append('\\').append(c);
       }
     }
     return re.toString();
