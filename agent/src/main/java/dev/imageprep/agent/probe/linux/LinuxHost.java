@@ -47,7 +47,7 @@ public final class LinuxHost implements HostFacts {
     this.mounts = new LinuxMounts(files, info.offline(), services);
     this.accounts = new LinuxAccounts(files);
     this.os = new OsReleaseFile(files);
-    this.secrets = new SecretScanner(files, SecretScanner.defaultDetectors(), progress);
+    this.secrets = new SecretScanner(files, progress);
     this.updates = new LinuxUpdates(runner, info.offline());
   }
 

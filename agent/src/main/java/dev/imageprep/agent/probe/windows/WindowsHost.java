@@ -57,7 +57,7 @@ public final class WindowsHost implements HostFacts {
     this.windows = windows;
     this.accounts = accounts;
     this.updates = updates;
-    this.secrets = new SecretScanner(files, SecretScanner.defaultDetectors());
+    this.secrets = new SecretScanner(files);
   }
 
   /** A mounted Windows system volume at {@code files.root()}. */
