@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Builds the app image installer/target/imageprep: a trimmed runtime (jlink, modules chosen by jdeps),
+# the jars laid out by jpackage, a start-up cache trained on real commands, and bin/imageprep.
+#
+#   app-image.sh AGENT_JAR LIB_DIR OUT_DIR VERSION
+#
+# The JDK that links the runtime is the newest one found (IMAGEPREP_JDK=/path/to/jdk forces one):
+#   - JDK 24 and later: an AOT cache (JEP 483/515) from one training run of `check`;
+#   - JDK 17 to 23: a static AppCDS archive from the classes several training commands load.
+# A JDK 17 archive records absolute jar paths, so it only serves the image where it was made; the
+# packages made from a JDK 17 image re-make it on install (see packages.sh).
+set -euo pipefail
+
+agent_jar=${1:?usage: app-image.sh AGENT_JAR LIB_DIR OUT_DIR VERSION}
+lib_dir=${2:?missing LIB_DIR}
+out_dir=${3:?missing OUT_DIR}
+version=${4:?missing VERSION}
+
+# Modules jdeps reports that imageprep never reaches at run time. java.desktop: only snakeyaml's
+# JavaBean introspector needs it (imageprep composes YAML nodes and binds them itself); leaving it out
+# drops ~12 MB and the X11/ALSA libraries a package would otherwise depend on.
+exclude_modules=${IMAGEPREP_EXCLUDE_MODULES-java.desktop}
+# Always linked: jdk.unsupported for sun.misc.Signal (run/Interruptions), which jdeps sees anyway.
+extra_modules=jdk.unsupported
+main_class=dev.imageprep.agent.Main
+
+log() { printf 'app-image: %s\n' "$*" >&2; }
+
+jdk_feature() { # prints the feature version (17, 25, ...) of a JDK home
+  local v
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true)
+  printf '%s\n' "${v:-0}"
+}
+
+pick_jdk() {
+  if [[ -n ${IMAGEPREP_JDK:-} ]]; then
+    printf '%s\n' "$IMAGEPREP_JDK"
+    return
+  fi
+  local best='' best_v=0 home v
+  for home in ${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/*; do
+    [[ -x $home/bin/jlink && -x $home/bin/jpackage && -x $home/bin/jdeps ]] || continue
+    v=$(jdk_feature "$home")
+    if ((v >= 17 && v > best_v)); then
+      best=$home best_v=$v
+    fi
+  done
+  [[ -n $best ]] || { log "no JDK 17 or later with jlink, jpackage and jdeps found"; exit 2; }
+  printf '%s\n' "$best"
+}
+
+jdk=$(pick_jdk)
+feature=$(jdk_feature "$jdk")
+log "JDK $feature at $jdk"
+
+work=$out_dir/app-image-work
+app=$out_dir/imageprep
+rm -rf "$work" "$app"
+mkdir -p "$work/input/lib"
+cp "$agent_jar" "$work/input/imageprep-agent.jar"
+cp "$lib_dir"/*.jar "$work/input/lib/"
+
+# --- modules: what jdeps finds reachable from the agent jar, minus the reviewed exclusions ----------
+found=$("$jdk/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 --recursive \
+  --class-path "$work/input/lib/*" "$work/input/imageprep-agent.jar" 2>/dev/null | tail -1)
+modules=$(
+  for m in ${found//,/ } ${extra_modules//,/ }; do
+    [[ ,$exclude_modules, == *",$m,"* ]] || printf '%s\n' "$m"
+  done | sort -u | paste -sd, -
+)
+log "jdeps: $found -> linking $modules"
+
+compress=--compress=2
+((feature >= 21)) && compress=--compress=zip-6
+strip=(--strip-debug)
+objcopy=$(command -v objcopy || true)
+[[ -n $objcopy ]] && strip=(--strip-java-debug-attributes --strip-native-debug-symbols "objcopy=$objcopy")
+"$jdk/bin/jlink" --add-modules "$modules" "${strip[@]}" --no-man-pages --no-header-files \
+  --generate-cds-archive "$compress" --output "$work/runtime" >/dev/null
+
+# --- the app image ------------------------------------------------------------------------------------
+"$jdk/bin/jpackage" --type app-image --name imageprep --app-version "$version" --vendor imageprep \
+  --input "$work/input" --main-jar imageprep-agent.jar --main-class "$main_class" \
+  --runtime-image "$work/runtime" --dest "$out_dir"
+
+# jpackage's native launcher runs `rpm -qf` and `dpkg -S` on itself at every start to learn whether a
+# package installed it (about 300 ms here, more on a host with a large dpkg database). A shell
+# launcher with the same class path and options starts the same JVM without that.
+rm -f "$app/bin/imageprep" "$app/lib/libapplauncher.so" "$app/lib/app/imageprep.cfg"
+
+classpath="\$app/lib/app/imageprep-agent.jar"
+for jar in "$work"/input/lib/*.jar; do
+  classpath+=":\$app/lib/app/lib/${jar##*/}"
+done
+
+# Short-lived command-line runs: no GC threads, C1 only, and no hsperfdata file in the image's /tmp.
+java_options=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData)
+((feature >= 22)) && java_options+=(--enable-native-access=ALL-UNNAMED) # JNA; JDK 17 rejects the flag
+if ((feature >= 24)); then
+  cache_option="\"-XX:AOTCache=\$app/lib/app/imageprep.aot\""
+else
+  cache_option="\"-XX:SharedArchiveFile=\$app/lib/app/imageprep.jsa\""
+fi
+
+write_launcher() { # $1: extra JVM options for this launcher (training runs use their own)
+  cat >"$app/bin/imageprep" <<LAUNCHER
+#!/bin/sh
+# imageprep launcher: the bundled runtime, the bundled jars, and the start-up cache made at build time.
+self=\$(readlink -f -- "\$0") || exit 3
+app=\${self%/bin/*}
+exec "\$app/lib/runtime/bin/java" ${java_options[*]} $1 \\
+  -cp "$classpath" \\
+  $main_class "\$@"
+LAUNCHER
+  chmod 0755 "$app/bin/imageprep"
+}
+
+# --- training: the commands orchestrators run, on a tiny image tree -----------------------------------
+tree=$work/training-root
+mkdir -p "$tree/etc/ssh" "$tree/var/lib/dpkg" "$tree/home/admin" "$work/state"
+printf 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"\n' >"$tree/etc/os-release"
+printf 'root:x:0:0:root:/root:/bin/bash\nadmin:x:1000:1000::/home/admin:/bin/bash\n' >"$tree/etc/passwd"
+printf 'root:x:0:\nsudo:x:27:admin\nadmin:x:1000:\n' >"$tree/etc/group"
+printf 'UID_MIN 1000\n' >"$tree/etc/login.defs"
+: >"$tree/var/lib/dpkg/status"
+training=(
+  "--version" "--help" "check --help" "profiles" "rules list"
+  "check --root $tree --profile ec2-linux --state-dir $work/state"
+  "check --root $tree --profile workspaces-linux --state-dir $work/state --format json"
+  "clean --root $tree --profile ec2-linux --state-dir $work/state --dry-run"
+  "sudo revoke --root $tree --dry-run"
+)
+train() { # runs every training command with the given extra JVM options
+  local args
+  write_launcher "$1"
+  for args in "${training[@]}"; do
+    # shellcheck disable=SC2086 # each entry is a command line to split
+    "$app/bin/imageprep" $args >/dev/null 2>&1 </dev/null || true
+  done
+}
+
+if ((feature >= 24)); then
+  # One recording run (check: the command fleets call most), then the cache is assembled from it.
+  write_launcher "-XX:AOTMode=record -XX:AOTConfiguration=$work/imageprep.aotconf"
+  "$app/bin/imageprep" check --root "$tree" --profile ec2-linux --state-dir "$work/state" >/dev/null 2>&1 || true
+  write_launcher "-XX:AOTMode=create -XX:AOTConfiguration=$work/imageprep.aotconf -XX:AOTCache=$app/lib/app/imageprep.aot"
+  "$app/bin/imageprep" --version >/dev/null 2>"$work/aot-create.log" || true
+else
+  lists=()
+  for i in "${!training[@]}"; do
+    write_launcher "-XX:DumpLoadedClassList=$work/classes-$i.lst"
+    # shellcheck disable=SC2086 # each entry is a command line to split
+    "$app/bin/imageprep" ${training[$i]} >/dev/null 2>&1 </dev/null || true
+    lists+=("$work/classes-$i.lst")
+  done
+  sort -u "${lists[@]}" >"$app/lib/app/imageprep.classlist"
+  write_launcher "-Xshare:dump -XX:SharedClassListFile=$app/lib/app/imageprep.classlist -XX:SharedArchiveFile=$app/lib/app/imageprep.jsa"
+  "$app/bin/imageprep" >"$work/cds-dump.log" 2>&1 || true
+fi
+write_launcher "$cache_option"
+
+cache_file=${cache_option##*/}
+cache_file=${cache_file%\"}
+if [[ ! -s $app/lib/app/$cache_file ]]; then
+  log "warning: no start-up cache was made (see $work); the image works, but starts slower"
+fi
+"$app/bin/imageprep" --version >/dev/null
+log "built $app ($(du -sh "$app" | cut -f1), start-up cache $cache_file)"
