@@ -49,8 +49,9 @@ final class SudoersDropIn {
       int end = i;
       StringBuilder line = new StringBuilder(lines[i]);
       while (line.toString().endsWith("\\") && end + 1 < lines.length) {
-        line.setLength(line.length() - 1);
-        line.append(' ').append(lines[++end].strip());
+        String head = line.substring(0, line.length() - 1).stripTrailing();
+        line.setLength(0);
+        line.append(head).append(' ').append(lines[++end].strip());
       }
       spans.add(new int[] {i, end});
       logical.add(line.toString().strip());
