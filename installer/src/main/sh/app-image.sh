@@ -52,6 +52,7 @@ pick_jdk() {
 jdk=$(pick_jdk)
 feature=$(jdk_feature "$jdk")
 log "JDK $feature at $jdk"
+printf '%s\n' "$jdk" >"$out_dir/app-image.jdk" # bench/startup compares against this JDK's java -jar
 
 work=$out_dir/app-image-work
 app=$out_dir/imageprep
@@ -77,6 +78,18 @@ objcopy=$(command -v objcopy || true)
 [[ -n $objcopy ]] && strip=(--strip-java-debug-attributes --strip-native-debug-symbols "objcopy=$objcopy")
 "$jdk/bin/jlink" --add-modules "$modules" "${strip[@]}" --no-man-pages --no-header-files \
   --generate-cds-archive "$compress" --output "$work/runtime" >/dev/null
+# Symbol tables off the runtime's binaries, as dh_strip does for Debian's own JDK packages (lintian's
+# unstripped-binary-or-object); the JDK's legal notices come read-only (0444), packages want 0644.
+if command -v strip >/dev/null; then
+  while IFS= read -r -d '' elf; do
+    if [[ $elf == *.so ]]; then
+      strip --remove-section=.comment --remove-section=.note --strip-unneeded "$elf"
+    else
+      strip --remove-section=.comment --remove-section=.note "$elf"
+    fi
+  done < <(find "$work/runtime" -type f \( -name '*.so' -o -perm -u+x \) -print0)
+fi
+chmod -R u+w,go-w "$work/runtime"
 
 # --- the app image ------------------------------------------------------------------------------------
 "$jdk/bin/jpackage" --type app-image --name imageprep --app-version "$version" --vendor imageprep \
@@ -108,7 +121,10 @@ write_launcher() { # $1: extra JVM options for this launcher (training runs use 
 # imageprep launcher: the bundled runtime, the bundled jars, and the start-up cache made at build time.
 self=\$(readlink -f -- "\$0") || exit 3
 app=\${self%/bin/*}
-exec "\$app/lib/runtime/bin/java" ${java_options[*]} $1 \\
+# IMAGEPREP_JAVA_OPTIONS adds JVM options (split on blanks, never globbed), e.g. for diagnostics.
+set -f
+# shellcheck disable=SC2086
+exec "\$app/lib/runtime/bin/java" ${java_options[*]} $1 \$IMAGEPREP_JAVA_OPTIONS \\
   -cp "$classpath" \\
   $main_class "\$@"
 LAUNCHER

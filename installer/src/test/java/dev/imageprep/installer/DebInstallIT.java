@@ -1,0 +1,134 @@
+package dev.imageprep.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The .deb in a real Debian 12 root (testing/debian-root.sh: debootstrap with openssh-server, sudo and
+ * cloud-init, and no Java at all), driven with chroot: install, run, revoke a WorkSpaces-style admin's
+ * rights the way the boot unit does, check sudo still parses and root keeps its rights, purge.
+ */
+@Tag("slow")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DebInstallIT {
+
+  private static final String ADMIN = "wsadmin";
+  private static Path root;
+
+  @BeforeAll
+  static void debianRoot() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "chroot and dpkg need root");
+    root = Files.createTempDirectory("imageprep-deb-it").resolve("root");
+    Command copy = Command.run(List.of("bash", Build.REPO.resolve("testing/debian-root.sh").toString(),
+        root.toString()));
+    assertThat(copy.exitCode()).as(copy.toString()).isZero();
+    assertThat(root.resolve("usr/bin/java")).doesNotExist();
+    Files.copy(Build.DEB, root.resolve("tmp/imageprep.deb"));
+  }
+
+  @AfterAll
+  static void removeRoot() throws Exception {
+    if (root != null) {
+      Command.run(List.of("rm", "-rf", "--one-file-system", root.getParent().toString()));
+    }
+  }
+
+  private static Command chroot(String... command) throws IOException, InterruptedException {
+    List<String> c = new ArrayList<>(List.of("chroot", root.toString()));
+    c.addAll(List.of(command));
+    return Command.run(c);
+  }
+
+  @Test
+  @Order(1)
+  void installsWithDpkgAndRunsWithoutAJdk() throws Exception {
+    Command install = chroot("dpkg", "-i", "/tmp/imageprep.deb");
+    assertThat(install.exitCode()).as(install.toString()).isZero();
+
+    Command version = chroot("imageprep", "--version");
+
+    assertThat(version.exitCode()).as(version.toString()).isZero();
+    assertThat(version.output()).startsWith("imageprep " + Build.VERSION + "\n");
+    assertThat(chroot("imageprep", "sudo", "revoke", "--help").output()).contains("--dry-run");
+    assertThat(root.resolve("etc/systemd/system/multi-user.target.wants/imageprep-sudo-revoke.service"))
+        .as("installed disabled").doesNotExist();
+  }
+
+  @Test
+  @Order(2)
+  void checksTheSystemItRunsOn() throws Exception {
+    Command check = chroot("imageprep", "check", "--profile", "ec2-linux", "--state-dir", "/tmp/imageprep-state",
+        "--format", "json", "--output", "/tmp/report.json");
+
+    assertThat(check.exitCode()).as(check.toString()).isIn(0, 1); // not ready is a verdict, not a failure
+    assertThat(Files.readString(root.resolve("tmp/report.json"))).contains("\"schema\" : \"imageprep/report/v1\"",
+        "root-volume-usage");
+  }
+
+  @Test
+  @Order(3)
+  void revokesAWorkSpacesStyleAdminAndKeepsRoot() throws Exception {
+    assertThat(chroot("useradd", "-m", "-u", "1001", "-s", "/bin/bash", ADMIN).exitCode()).isZero();
+    assertThat(chroot("gpasswd", "-a", ADMIN, "sudo").exitCode()).isZero();
+    Path dropIn = root.resolve("etc/sudoers.d/01-ws-admin-user");
+    Files.writeString(dropIn, ADMIN + " ALL=(ALL:ALL) NOPASSWD: ALL\n");
+    Files.setPosixFilePermissions(dropIn, PosixFilePermissions.fromString("r--r-----"));
+    assertThat(chroot("sudo", "-l", "-U", ADMIN).output()).contains("NOPASSWD: ALL");
+
+    Command revoke = chroot("imageprep", "sudo", "revoke", "--yes"); // what the boot unit runs
+
+    assertThat(revoke.exitCode()).as(revoke.toString()).isZero();
+    assertThat(revoke.output()).contains("removed " + ADMIN + " from group sudo (/etc/group)",
+        "removed /etc/sudoers.d/01-ws-admin-user");
+    Command visudo = chroot("visudo", "-c");
+    assertThat(visudo.exitCode()).as(visudo.toString()).isZero();
+    assertThat(chroot("sudo", "-l", "-U", ADMIN).output()).contains("User " + ADMIN + " is not allowed to run sudo");
+    assertThat(chroot("sudo", "-l", "-U", "root").output()).contains("(ALL : ALL) ALL");
+    assertThat(chroot("id", "-nG", ADMIN).output()).doesNotContain("sudo");
+    assertThat(root.resolve("etc/group.lock")).doesNotExist();
+
+    Command again = chroot("imageprep", "sudo", "revoke", "--yes");
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(again.output()).contains("Nothing to revoke for " + ADMIN);
+  }
+
+  @Test
+  @Order(4)
+  void revokesFromOutsideWithRootToo() throws Exception {
+    assertThat(chroot("gpasswd", "-a", ADMIN, "sudo").exitCode()).isZero();
+    Files.writeString(root.resolve("etc/sudoers.d/ops"), "carol, " + ADMIN + " ALL=(ALL) /usr/bin/systemctl\n");
+
+    Command revoke = Command.run(List.of(Build.APP.resolve("bin/imageprep").toString(), "sudo", "revoke", "--root",
+        root.toString(), "--user", ADMIN, "--yes"));
+
+    assertThat(revoke.exitCode()).as(revoke.toString()).isZero();
+    assertThat(Files.readString(root.resolve("etc/sudoers.d/ops"))).isEqualTo("carol ALL=(ALL) /usr/bin/systemctl\n");
+    assertThat(chroot("visudo", "-c").exitCode()).isZero();
+    assertThat(chroot("id", "-nG", ADMIN).output()).doesNotContain("sudo");
+  }
+
+  @Test
+  @Order(5)
+  void purgesCleanly() throws Exception {
+    Command purge = chroot("dpkg", "-P", "imageprep");
+
+    assertThat(purge.exitCode()).as(purge.toString()).isZero();
+    assertThat(root.resolve("opt/imageprep")).doesNotExist();
+    assertThat(root.resolve("usr/bin/imageprep")).doesNotExist();
+    assertThat(root.resolve("etc/imageprep")).doesNotExist();
+  }
+}
