@@ -28,6 +28,7 @@ class DebInstallIT {
 
   private static final String ADMIN = "wsadmin";
   private static Path root;
+  private static boolean procMounted;
 
   @BeforeAll
   static void debianRoot() throws Exception {
@@ -38,13 +39,25 @@ class DebInstallIT {
     assertThat(copy.exitCode()).as(copy.toString()).isZero();
     assertThat(root.resolve("usr/bin/java")).doesNotExist();
     Files.copy(Build.DEB, root.resolve("tmp/imageprep.deb"));
+    // A booted system has /proc; the runtime's binaries find their libraries through $ORIGIN, which
+    // the dynamic loader reads from /proc/self/exe.
+    Command proc = Command.run(List.of("mount", "-t", "proc", "proc", root.resolve("proc").toString()));
+    assertThat(proc.exitCode()).as(proc.toString()).isZero();
+    procMounted = true;
   }
 
   @AfterAll
   static void removeRoot() throws Exception {
-    if (root != null) {
+    if (procMounted) {
+      Command.run(List.of("umount", root.resolve("proc").toString()));
+    }
+    if (root != null && !isMountPoint(root.resolve("proc"))) {
       Command.run(List.of("rm", "-rf", "--one-file-system", root.getParent().toString()));
     }
+  }
+
+  private static boolean isMountPoint(Path dir) throws IOException, InterruptedException {
+    return Command.run(List.of("mountpoint", "-q", dir.toString())).exitCode() == 0;
   }
 
   private static Command chroot(String... command) throws IOException, InterruptedException {
@@ -70,6 +83,18 @@ class DebInstallIT {
 
   @Test
   @Order(2)
+  void systemdAcceptsTheRevokeUnitAsInstalled() throws Exception {
+    // --root: ExecStart's /usr/bin/imageprep and the targets it names are looked up in the image;
+    // MANPATH lets the Documentation= check find the image's man page
+    Command verify = Command.run(List.of("env", "MANPATH=" + root.resolve("usr/share/man"), "systemd-analyze",
+        "verify", "--root=" + root, "/lib/systemd/system/imageprep-sudo-revoke.service"));
+
+    assertThat(verify.exitCode()).as(verify.toString()).isZero();
+    assertThat(verify.output()).as(verify.toString()).doesNotContain("imageprep-sudo-revoke");
+  }
+
+  @Test
+  @Order(3)
   void checksTheSystemItRunsOn() throws Exception {
     Command check = chroot("imageprep", "check", "--profile", "ec2-linux", "--state-dir", "/tmp/imageprep-state",
         "--format", "json", "--output", "/tmp/report.json");
@@ -80,7 +105,7 @@ class DebInstallIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void revokesAWorkSpacesStyleAdminAndKeepsRoot() throws Exception {
     assertThat(chroot("useradd", "-m", "-u", "1001", "-s", "/bin/bash", ADMIN).exitCode()).isZero();
     assertThat(chroot("gpasswd", "-a", ADMIN, "sudo").exitCode()).isZero();
@@ -107,22 +132,24 @@ class DebInstallIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void revokesFromOutsideWithRootToo() throws Exception {
     assertThat(chroot("gpasswd", "-a", ADMIN, "sudo").exitCode()).isZero();
-    Files.writeString(root.resolve("etc/sudoers.d/ops"), "carol, " + ADMIN + " ALL=(ALL) /usr/bin/systemctl\n");
+    Path ops = root.resolve("etc/sudoers.d/ops");
+    Files.writeString(ops, "carol, " + ADMIN + " ALL=(ALL) /usr/bin/systemctl\n");
+    Files.setPosixFilePermissions(ops, PosixFilePermissions.fromString("r--r-----")); // visudo insists
 
     Command revoke = Command.run(List.of(Build.APP.resolve("bin/imageprep").toString(), "sudo", "revoke", "--root",
         root.toString(), "--user", ADMIN, "--yes"));
 
     assertThat(revoke.exitCode()).as(revoke.toString()).isZero();
-    assertThat(Files.readString(root.resolve("etc/sudoers.d/ops"))).isEqualTo("carol ALL=(ALL) /usr/bin/systemctl\n");
+    assertThat(Files.readString(ops)).isEqualTo("carol ALL=(ALL) /usr/bin/systemctl\n");
     assertThat(chroot("visudo", "-c").exitCode()).isZero();
     assertThat(chroot("id", "-nG", ADMIN).output()).doesNotContain("sudo");
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void purgesCleanly() throws Exception {
     Command purge = chroot("dpkg", "-P", "imageprep");
 

@@ -186,6 +186,14 @@ public final class SudoRevoker {
         remaining.add(image + " still grants rights: " + cannot.get() + ", and no sudoers file is changed unchecked");
         continue;
       }
+      if (replaced.isEmpty() && made.isEmpty()) {
+        // judge the configuration as found, so a problem that was already there is not blamed on the edit
+        Optional<String> before = sudoers.check(Optional.empty());
+        if (before.isPresent()) {
+          failures.add(before.get() + " before imageprep changed anything; the drop-ins are left as they are");
+          return;
+        }
+      }
       Optional<String> problem = replaceChecked(file, image, rewrite.text(), attrs);
       if (problem.isPresent()) {
         failures.add(problem.get() + "; " + image + " is unchanged");

@@ -25,6 +25,7 @@ class SudoRevokerTest {
   private final List<String> log = new ArrayList<>();
   private final List<String> checked = new ArrayList<>();
   private boolean rejectWhole;
+  private boolean rejectAfterEdits;
 
   private final SudoersCheck judge = new SudoersCheck() {
     @Override
@@ -35,7 +36,8 @@ class SudoRevokerTest {
     @Override
     public Optional<String> check(Optional<ImagePath> file) {
       checked.add(file.map(ImagePath::toString).orElse("(all)"));
-      return file.isEmpty() && rejectWhole ? Optional.of("visudo -c rejects the sudoers configuration") : Optional.empty();
+      boolean reject = file.isEmpty() && (rejectWhole || (rejectAfterEdits && checked.size() > 1));
+      return reject ? Optional.of("visudo -c rejects the sudoers configuration") : Optional.empty();
     }
   };
 
@@ -77,7 +79,7 @@ class SudoRevokerTest {
     assertThat(Files.readString(root.resolve("etc/sudoers.d/ops"))).isEqualTo("keeper ALL=(ALL) /usr/bin/systemctl\n");
     assertThat(Files.readString(root.resolve("etc/sudoers.d/README.txt"))).contains("wsadmin");
     assertThat(Files.readString(root.resolve("etc/sudoers"))).startsWith("root ALL=(ALL:ALL) ALL");
-    assertThat(checked).containsExactly("/etc/sudoers.d/ops.imageprep-new", "(all)");
+    assertThat(checked).containsExactly("(all)", "/etc/sudoers.d/ops.imageprep-new", "(all)");
     assertThat(log).isEqualTo(out.changes());
     assertThat(root.resolve("etc/group.lock")).doesNotExist();
   }
@@ -107,8 +109,19 @@ class SudoRevokerTest {
   }
 
   @Test
-  void dropInsArePutBackWhenVisudoRejectsTheWholeConfiguration() throws IOException {
+  void aConfigurationVisudoAlreadyRejectsIsLeftAlone() throws IOException {
     rejectWhole = true;
+
+    RevokeOutcome out = run(false);
+
+    assertThat(out.failures()).singleElement().asString().contains("before imageprep changed anything");
+    assertThat(root.resolve("etc/sudoers.d/01-ws-admin-user")).exists();
+    assertThat(checked).containsExactly("(all)");
+  }
+
+  @Test
+  void dropInsArePutBackWhenVisudoRejectsTheWholeConfiguration() throws IOException {
+    rejectAfterEdits = true;
 
     RevokeOutcome out = run(false);
 
