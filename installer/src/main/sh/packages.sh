@@ -47,6 +47,8 @@ stage() {
     "$root$unitdir" "$root/etc/imageprep"
   cp -a "$app" "$root/opt/imageprep"
   rm -f "$root/opt/imageprep/lib/app/.jpackage.xml"
+  # a JDK 17 archive only serves the path it was made at; postinst makes the one for /opt/imageprep
+  [[ -z $cds_script ]] || rm -f "$root/opt/imageprep/lib/app/imageprep.jsa"
   install -m 0644 "$work"/man1/*.1.gz "$root/usr/share/man/man1/"
   # completions are sourced, not run: no #! line (lintian, rpmlint)
   sed '1{/^#!/d}' "$docs/imageprep.bash" >"$root/usr/share/bash-completion/completions/imageprep"
