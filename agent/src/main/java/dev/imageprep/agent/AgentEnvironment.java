@@ -62,7 +62,8 @@ public record AgentEnvironment(
     return OptionalInt.empty();
   }
 
+  /** ANSI colour: only on a terminal, never when NO_COLOR is set to anything but "" (no-color.org). */
   public boolean colorAllowed() {
-    return interactive && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+    return interactive && env.getOrDefault("NO_COLOR", "").isEmpty() && !"dumb".equals(env.get("TERM"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.imageprep.agent.cleanup;
 
+import dev.imageprep.agent.probe.common.ReparsePoints;
 import dev.imageprep.rules.host.ImagePath;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -36,7 +37,7 @@ final class CheckedPathTarget implements Target {
       } catch (NoSuchFileException e) {
         throw new ChangedException("a directory on the way is gone: " + name);
       }
-      if (a.isSymbolicLink() || a.isOther() || !a.isDirectory()) {
+      if (ReparsePoints.isLink(a) || a.isOther() || !a.isDirectory()) {
         throw new ChangedException("a directory on the way is no longer a plain directory: " + name);
       }
     }
@@ -64,16 +65,26 @@ final class CheckedPathTarget implements Target {
 
   @Override
   public void unlink() throws IOException {
-    Files.delete(host); // deletes a symlink itself, never its target
+    InUseException.rethrow(host, () -> Files.delete(host)); // deletes a link itself, never its target
   }
 
   @Override
   public void removeTree() throws IOException {
-    Optional<String> device = lstat().flatMap(SafeTree::deviceOf);
+    Optional<BasicFileAttributes> top = lstat();
+    if (top.isPresent() && ReparsePoints.isLink(top.get())) {
+      unlink(); // a junction or mount point: RemoveDirectory removes the link, not what it leads to
+      return;
+    }
+    Optional<String> device = top.flatMap(SafeTree::deviceOf);
     Files.walkFileTree(host, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+            if (ReparsePoints.isDirectoryReparsePoint(attrs)) {
+              // Files.walkFileTree would walk into a Windows junction: remove the link itself instead
+              InUseException.rethrow(dir, () -> Files.delete(dir));
+              return FileVisitResult.SKIP_SUBTREE;
+            }
             Optional<String> d = SafeTree.deviceOf(attrs);
             if (device.isPresent() && d.isPresent() && !device.equals(d)) {
               throw new MountPointException(dir + " is on another filesystem; not removed");
@@ -83,7 +94,7 @@ final class CheckedPathTarget implements Target {
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            Files.delete(file);
+            InUseException.rethrow(file, () -> Files.delete(file));
             return FileVisitResult.CONTINUE;
           }
 
@@ -92,7 +103,7 @@ final class CheckedPathTarget implements Target {
             if (e != null) {
               throw e;
             }
-            Files.delete(dir);
+            InUseException.rethrow(dir, () -> Files.delete(dir));
             return FileVisitResult.CONTINUE;
           }
         });
@@ -101,6 +112,12 @@ final class CheckedPathTarget implements Target {
   @Override
   public SeekableByteChannel openForWrite() throws IOException {
     return Files.newByteChannel(host, java.util.Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+  }
+
+  @Override
+  public SeekableByteChannel openForUpdate() throws IOException {
+    return Files.newByteChannel(host, java.util.Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS));
   }
 
   @Override

@@ -25,6 +25,7 @@ public final class CleanupActions {
   public static CleanupActions standard() {
     return new CleanupActions(List.of(
         // keep-sorted start
+        new ClearPasswordAction(),
         new RemoveAction(),
         new ResetMachineIdAction(),
         new ShredAction(),

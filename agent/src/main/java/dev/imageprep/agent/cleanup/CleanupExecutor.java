@@ -1,5 +1,6 @@
 package dev.imageprep.agent.cleanup;
 
+import dev.imageprep.agent.probe.common.ReparsePoints;
 import dev.imageprep.rules.cleanup.CleanupPlan;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import dev.imageprep.rules.host.FileType;
@@ -94,6 +95,8 @@ public final class CleanupExecutor {
       return step.withOutcome(CleanupStatus.DONE, note != null ? note : step.reason());
     } catch (ChangedException e) {
       return step.withOutcome(CleanupStatus.SKIPPED, "changed since planning: " + e.getMessage());
+    } catch (InUseException e) {
+      return step.withOutcome(CleanupStatus.SKIPPED, e.getMessage());
     } catch (IOException e) {
       return step.withOutcome(CleanupStatus.FAILED, reason(e));
     }
@@ -118,7 +121,7 @@ public final class CleanupExecutor {
   }
 
   static FileType typeOf(BasicFileAttributes a) {
-    if (a.isSymbolicLink()) {
+    if (ReparsePoints.isLink(a)) {
       return FileType.SYMLINK;
     }
     if (a.isDirectory()) {

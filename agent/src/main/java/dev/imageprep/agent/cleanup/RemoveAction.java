@@ -1,5 +1,6 @@
 package dev.imageprep.agent.cleanup;
 
+import dev.imageprep.agent.probe.common.ReparsePoints;
 import dev.imageprep.rules.cleanup.ActionKind;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import java.io.IOException;
@@ -17,13 +18,14 @@ public final class RemoveAction implements CleanupAction {
   @Override
   public String apply(PlannedStep step, Target target, BasicFileAttributes attrs, LongConsumer progress)
       throws IOException {
-    if (attrs.isDirectory()) {
+    boolean link = ReparsePoints.isLink(attrs);
+    if (attrs.isDirectory() && !link) {
       target.removeTree();
     } else {
-      target.unlink();
+      target.unlink(); // a symlink, junction or mount point goes as a link
     }
     target.syncParent();
     progress.accept(Math.max(0, step.bytes()));
-    return attrs.isSymbolicLink() ? "removed the link; its target was not touched" : null;
+    return link ? "removed the link; its target was not touched" : null;
   }
 }

@@ -178,6 +178,12 @@ public final class SafeTree {
     }
 
     @Override
+    public SeekableByteChannel openForUpdate() throws IOException {
+      return parent.newByteChannel(name, java.util.Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Override
     public void syncParent() {
       Path host = root;
       for (String n : path.parent().names()) {

@@ -32,6 +32,14 @@ public interface Target extends Closeable {
   /** Opens a regular file for writing without following a symlink at its name. */
   SeekableByteChannel openForWrite() throws IOException;
 
+  /**
+   * Opens a regular file for reading and writing without following a symlink at its name. Targets
+   * that cannot (test doubles) keep this default, which refuses.
+   */
+  default SeekableByteChannel openForUpdate() throws IOException {
+    throw new IOException("this target cannot open files for update");
+  }
+
   /** Flushes the parent directory, so an unlink reaches the disk. Best effort. */
   void syncParent();
 

@@ -16,7 +16,11 @@ final class CatalogView {
         target.ruleFiles, Set.of(), Set.of(), Set.of(), target.stateDir, List.of()));
   }
 
+  /** A named profile comes from the catalog alone; {@code auto} needs the host to detect it. */
   static Profile profile(CommandContext ctx, TargetOptions target) {
+    if (target.profile != null && !target.profile.equals("auto")) {
+      return Session.catalogProfile(ctx.env(), ctx.types(), target.ruleFiles, target.profile);
+    }
     return open(ctx, target).profile();
   }
 }

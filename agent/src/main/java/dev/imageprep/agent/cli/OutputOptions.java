@@ -1,9 +1,15 @@
 package dev.imageprep.agent.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where the report goes and in which format. */
 public final class OutputOptions {
+
+  /** The command this mixin belongs to, for its stderr (where the progress bar goes). */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       completionCandidates = FormatNames.class,

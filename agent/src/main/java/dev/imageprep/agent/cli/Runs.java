@@ -4,6 +4,9 @@ import dev.imageprep.agent.cleanup.CleanupActions;
 import dev.imageprep.agent.cleanup.CleanupExecutor;
 import dev.imageprep.agent.cleanup.Journal;
 import dev.imageprep.agent.cleanup.SafeTree;
+import dev.imageprep.agent.progress.CleanupProgress;
+import dev.imageprep.agent.progress.ConsoleProgress;
+import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.agent.report.RenderOptions;
 import dev.imageprep.agent.report.ReportWriter;
 import dev.imageprep.agent.run.Interruptions;
@@ -12,6 +15,8 @@ import dev.imageprep.agent.run.SessionRequest;
 import dev.imageprep.rules.check.Bytes;
 import dev.imageprep.rules.cleanup.CleanupPlan;
 import dev.imageprep.rules.cleanup.PlannedStep;
+import dev.imageprep.rules.host.Fact;
+import dev.imageprep.rules.host.Platform;
 import dev.imageprep.rules.model.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,7 +38,13 @@ final class Runs {
     writer(ctx, output); // an unknown --format is a usage error before anything is read
     return new Session(ctx.env(), ctx.opener(), ctx.types(), new SessionRequest(target.profile, target.root,
         target.ruleFiles, selection.only, selection.skip, selection.enable, target.stateDir,
-        output.output == null ? List.of() : List.of(output.output)));
+        output.output == null ? List.of() : List.of(output.output)), progress(ctx, output.command, output.quiet));
+  }
+
+  /** A progress bar on stderr for a person at a terminal who did not ask for --quiet; nothing otherwise. */
+  static Progress progress(CommandContext ctx, CommandSpec spec, boolean quiet) {
+    return spec == null ? Progress.NONE
+        : ConsoleProgress.forRun(ctx.env().interactive(), quiet, ctx.env().env(), spec.commandLine().getErr());
   }
 
   static ReportWriter writer(CommandContext ctx, OutputOptions output) {
@@ -41,9 +52,24 @@ final class Runs {
         + output.format + " (known: " + String.join(", ", ctx.writers().names()) + ")"));
   }
 
-  /** Changing a live system needs root; a mounted root only needs write access, which the steps report. */
+  /**
+   * Changing a live system needs root (Linux) or an elevated administrator (Windows); a mounted root
+   * only needs write access, which the steps report.
+   */
   static void requirePrivilege(CommandContext ctx, Session session, String command) {
-    if (!session.offline() && ctx.env().uid().isPresent() && ctx.env().uid().getAsInt() != 0) {
+    if (session.offline()) {
+      return;
+    }
+    if (session.facts().info().platform() == Platform.WINDOWS) {
+      Fact<Boolean> elevated = session.facts().windows().elevated();
+      if (!elevated.isKnown() || !elevated.value()) {
+        throw AgentException.usage(command + " changes system files: run it from an elevated prompt (right-click"
+            + " PowerShell > Run as administrator)" + (elevated.isKnown() ? "" : "; could not tell: "
+            + elevated.reason()));
+      }
+      return;
+    }
+    if (ctx.env().uid().isPresent() && ctx.env().uid().getAsInt() != 0) {
       throw AgentException.usage(command + " changes system files: run it as root (sudo imageprep " + command
           + " ...)");
     }
@@ -78,8 +104,10 @@ final class Runs {
     List<PlannedStep> steps;
     try (Journal journal = session.openJournal()) {
       notes.add("journal: " + journal.file());
-      steps = new CleanupExecutor(new SafeTree(session.root()), CleanupActions.standard(), journal)
-          .execute(plan, CleanupExecutor.Listener.NONE, interruptions);
+      try (CleanupProgress progress = new CleanupProgress(session.progress(), plan)) {
+        steps = new CleanupExecutor(new SafeTree(session.root()), CleanupActions.standard(), journal)
+            .execute(plan, progress, interruptions);
+      }
     }
     if (interruptions.getAsBoolean()) {
       notes.add("interrupted: run the command again to finish (re-runs are idempotent)");
@@ -102,7 +130,7 @@ final class Runs {
           Files.createDirectories(file.toAbsolutePath().getParent());
         }
         try (Writer fw = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-          w.write(report, fw, RenderOptions.PLAIN);
+          w.write(report, fw, new RenderOptions(false, output.verbose));
         }
         if (!output.quiet) {
           spec.commandLine().getOut().printf("%s · %s · exit %d · report: %s%n", report.verdict(),

@@ -21,7 +21,9 @@ public final class ReportWriters {
   public static ReportWriters standard() {
     return new ReportWriters(List.of(
         // keep-sorted start
+        new HtmlReportWriter(),
         new JsonReportWriter(),
+        new JunitReportWriter(),
         new TextReportWriter()
         // keep-sorted end
         ));

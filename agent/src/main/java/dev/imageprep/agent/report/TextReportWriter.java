@@ -2,6 +2,7 @@ package dev.imageprep.agent.report;
 
 import dev.imageprep.rules.check.Bytes;
 import dev.imageprep.rules.cleanup.PlannedStep;
+import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.model.CheckResult;
 import dev.imageprep.rules.model.CleanupStatus;
 import dev.imageprep.rules.model.Evidence;
@@ -10,7 +11,10 @@ import dev.imageprep.rules.model.Status;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -21,6 +25,7 @@ public final class TextReportWriter implements ReportWriter {
 
   private static final int MAX_EVIDENCE = 12;
   private static final int MAX_STEPS_SHOWN = 200;
+  private static final int GROUP_ABOVE = 12;
 
   @Override
   public String name() {
@@ -55,7 +60,7 @@ public final class TextReportWriter implements ReportWriter {
     }
     if (!r.cleanup().isEmpty() || r.command().equals("clean")) {
       out.println();
-      cleanup(out, a, r);
+      cleanup(out, a, r, options);
     }
     out.println();
     out.println(verdictLine(r, a));
@@ -74,7 +79,7 @@ public final class TextReportWriter implements ReportWriter {
             out.printf("        … and %d more (see --format json)%n", c.evidence().size() - MAX_EVIDENCE);
             break;
           }
-          out.printf("        - %s%n", evidence(e));
+          out.printf("        - %s%n", TextLines.evidence(e));
         }
       }
       if (problem && c.resolvedBy().isEmpty() && c.remediation() != null && !c.remediation().isEmpty()) {
@@ -83,43 +88,53 @@ public final class TextReportWriter implements ReportWriter {
     }
   }
 
-  private static String evidence(Evidence e) {
-    StringBuilder sb = new StringBuilder();
-    if (e.path() != null) {
-      sb.append(e.path());
-      if (e.line() != null) {
-        sb.append(':').append(e.line());
-      }
-      sb.append("  ");
-    }
-    sb.append(e.detail());
-    if (e.removedBy() != null) {
-      sb.append("  [removed by cleanup ").append(e.removedBy()).append(']');
-    }
-    return sb.toString();
-  }
-
-  private static void cleanup(PrintWriter out, Ansi a, Report r) {
+  private static void cleanup(PrintWriter out, Ansi a, Report r, RenderOptions options) {
     List<PlannedStep> steps = r.cleanup();
     boolean planned = steps.stream().anyMatch(s -> s.status() == CleanupStatus.PLANNED);
-    out.println(a.bold(planned ? "Cleanup plan" : "Cleanup"));
+    out.println(a.bold(r.command().equals("check") ? "Cleanup plan (what clean or prepare would do)"
+        : planned ? "Cleanup plan" : "Cleanup"));
     if (steps.isEmpty()) {
       out.println("  nothing to clean");
       return;
     }
+    // check only previews the plan: one line per large item keeps the verdict on screen;
+    // clean --dry-run and --verbose list every path, since that list is what they are for
+    boolean group = r.command().equals("check") && !options.verbose();
+    Map<String, List<PlannedStep>> byItem = new LinkedHashMap<>();
+    steps.forEach(s -> byItem.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(s));
     int shown = 0;
-    for (PlannedStep s : steps) {
-      if (shown++ == MAX_STEPS_SHOWN) {
-        out.printf("  … and %d more steps (see --format json)%n", steps.size() - MAX_STEPS_SHOWN);
-        break;
+    for (List<PlannedStep> item : byItem.values()) {
+      if (group && item.size() > GROUP_ABOVE) {
+        long bytes = item.stream().mapToLong(s -> Math.max(0, s.bytes())).sum();
+        out.printf("  %-8s %-17s %-9s %d paths of %s under %s (--verbose lists them)%n",
+            a.cleanup(item.get(0).status()), item.get(0).action().key(), Bytes.human(bytes), item.size(),
+            item.get(0).id(), commonParent(item));
+        continue;
       }
-      String size = s.bytes() > 0 ? Bytes.human(s.bytes()) : "";
-      out.printf("  %-8s %-17s %-9s %s%s%n", a.cleanup(s.status()), s.action().key(), size, s.path(),
-          s.reason() == null ? "" : "  (" + s.reason() + ")");
+      for (PlannedStep s : item) {
+        if (shown++ == MAX_STEPS_SHOWN) {
+          out.printf("  … and more steps (see --format json)%n");
+          break;
+        }
+        String size = s.bytes() > 0 ? Bytes.human(s.bytes()) : "";
+        out.printf("  %-8s %-17s %-9s %s%s%n", a.cleanup(s.status()), s.action().key(), size, s.path(),
+            s.reason() == null ? "" : "  (" + s.reason() + ")");
+      }
     }
     var sum = r.summary();
     out.printf("  %d planned, %d done, %d skipped, %d failed · %s%n", sum.cleanupPlanned(), sum.cleanupDone(),
         sum.cleanupSkipped(), sum.cleanupFailed(), Bytes.human(sum.cleanupBytes()));
+  }
+
+  /** The deepest directory that holds every step's path. */
+  static String commonParent(List<PlannedStep> steps) {
+    ImagePath common = steps.get(0).path().parent();
+    for (PlannedStep s : steps) {
+      while (!common.isRoot() && !common.contains(s.path())) {
+        common = common.parent();
+      }
+    }
+    return common.toString();
   }
 
   private static String verdictLine(Report r, Ansi a) {

@@ -3,6 +3,11 @@ package dev.imageprep.agent.run;
 import dev.imageprep.agent.AgentEnvironment;
 import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.probe.linux.LinuxHost;
+import dev.imageprep.agent.probe.linux.StoreVolumes;
+import dev.imageprep.agent.probe.windows.JunctionReader;
+import dev.imageprep.agent.probe.windows.WindowsHost;
+import dev.imageprep.agent.probe.windows.WindowsLinks;
+import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.host.HostFacts;
 import dev.imageprep.rules.host.HostInfo;
 import dev.imageprep.rules.host.Platform;
@@ -20,14 +25,55 @@ public interface HostOpener {
   /** The facts and the file view the cleanup acts through. */
   record Opened(HostFacts facts, RootedFiles files) {}
 
-  /** The standard opener: Linux probes over the real filesystem. */
+  /** This opener, with probes that report long walks (secret scans) to {@code progress}. */
+  default HostOpener withProgress(Progress progress) {
+    return this;
+  }
+
+  /** The standard opener; see {@link Standard}. */
   static HostOpener standard(AgentEnvironment env) {
-    return (root, offline) -> {
+    return new Standard(env, Progress.NONE);
+  }
+
+  /**
+   * The standard opener. A mounted root that holds {@code Windows/System32/config/SYSTEM} is a
+   * Windows system volume; a live run on a Windows filesystem is the running Windows; everything
+   * else gets the Linux probes.
+   */
+  record Standard(AgentEnvironment env, Progress progress) implements HostOpener {
+    @Override
+    public Opened open(Path root, boolean offline) {
+      if (!offline && isWindows(env)) {
+        char drive = systemDrive(env);
+        RootedFiles files = new RootedFiles(root, new WindowsLinks(drive, JunctionReader.jna()));
+        HostInfo info = new HostInfo(Platform.WINDOWS, root.toString(), false, env.env().get("COMPUTERNAME"));
+        return new Opened(WindowsHost.live(info, files, env.fileSystem(), drive, env.runner()), files);
+      }
       RootedFiles files = new RootedFiles(root);
+      if (offline && WindowsHost.isWindowsVolume(files)) {
+        HostInfo info = new HostInfo(Platform.WINDOWS, root.toString(), true, null);
+        return new Opened(WindowsHost.offline(info, files, new StoreVolumes(files)), files);
+      }
       String hostname = offline ? null : hostname(env);
       HostInfo info = new HostInfo(Platform.LINUX, root.toString(), offline, hostname);
-      return new Opened(new LinuxHost(info, files, env.runner()), files);
-    };
+      return new Opened(new LinuxHost(info, files, env.runner(), progress), files);
+    }
+
+    @Override
+    public HostOpener withProgress(Progress newProgress) {
+      return new Standard(env, newProgress);
+    }
+  }
+
+  /** True when this process runs on Windows (its filesystem separates names with a backslash). */
+  static boolean isWindows(AgentEnvironment env) {
+    return env.fileSystem().getSeparator().equals("\\");
+  }
+
+  /** The drive Windows runs from ({@code %SystemDrive%}), C when the environment does not say. */
+  static char systemDrive(AgentEnvironment env) {
+    String sd = env.env().getOrDefault("SystemDrive", "C:");
+    return sd.isEmpty() ? 'C' : Character.toUpperCase(sd.charAt(0));
   }
 
   private static String hostname(AgentEnvironment env) {

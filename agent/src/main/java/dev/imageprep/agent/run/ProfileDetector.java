@@ -5,13 +5,15 @@ import dev.imageprep.rules.host.HostFacts;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.OsRelease;
 import dev.imageprep.rules.host.PackageInventory;
+import dev.imageprep.rules.host.Platform;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Picks a profile for {@code --profile auto} from what the image shows: the Skylight agent means a
  * WorkSpace, the OpsWorks agent an OpsWorks instance, EC2's DMI vendor (live) or AWS agents in the
- * image mean EC2; otherwise the generic profile, and the report says which and why.
+ * image mean EC2; otherwise the generic profile, and the report says which and why. Windows images
+ * get the Windows profiles.
  */
 public final class ProfileDetector {
 
@@ -19,6 +21,9 @@ public final class ProfileDetector {
   public record Detection(String profile, String reason) {}
 
   public Detection detect(HostFacts host) {
+    if (host.info().platform() == Platform.WINDOWS) {
+      return detectWindows(host);
+    }
     Optional<String> skylight = firstPresent(host, "/usr/lib/skylight", "/usr/lib/systemd/system/skylight-agent.service",
         "/etc/systemd/system/skylight-agent.service", "/lib/systemd/system/skylight-agent.service");
     if (skylight.isPresent()) {
@@ -48,6 +53,32 @@ public final class ProfileDetector {
       return new Detection("ec2-linux", "auto-detected: Amazon Linux");
     }
     return new Detection("linux", "auto-detection found no WorkSpaces, OpsWorks or EC2 signs: generic Linux profile");
+  }
+
+  /**
+   * Windows: the Skylight agent (its service or registry key) means a WorkSpace; EC2Launch, EC2Config
+   * or the BIOS maker "Amazon EC2" mean EC2; otherwise the generic Windows profile.
+   */
+  private Detection detectWindows(HostFacts host) {
+    for (String key : List.of("HKLM\\SYSTEM\\CurrentControlSet\\Services\\SkyLightWorkspaceConfigService",
+        "HKLM\\SOFTWARE\\Amazon\\SkyLight")) {
+      var k = host.registry().key(key);
+      if (k.isKnown() && k.value().isPresent()) {
+        return new Detection("workspaces-windows", "auto-detected: Skylight agent present (" + key + ")");
+      }
+    }
+    Optional<String> agent = firstPresent(host, "/Program Files/Amazon/EC2Launch/EC2Launch.exe",
+        "/ProgramData/Amazon/EC2-Windows/Launch/Module/Ec2Launch.psd1",
+        "/Program Files/Amazon/Ec2ConfigService/Ec2Config.exe");
+    if (agent.isPresent()) {
+      return new Detection("ec2-windows", "auto-detected: EC2 launch agent present (" + agent.get() + ")");
+    }
+    var bios = host.registry().key("HKLM\\HARDWARE\\DESCRIPTION\\System\\BIOS");
+    if (bios.isKnown() && bios.value().flatMap(b -> b.text("SystemManufacturer")).filter("Amazon EC2"::equals)
+        .isPresent()) {
+      return new Detection("ec2-windows", "auto-detected: BIOS maker is Amazon EC2");
+    }
+    return new Detection("windows", "auto-detection found no WorkSpaces or EC2 signs: generic Windows profile");
   }
 
   private static Optional<String> firstPresent(HostFacts host, String... paths) {

@@ -6,10 +6,12 @@ import dev.imageprep.agent.cleanup.RunLock;
 import dev.imageprep.agent.cli.AgentException;
 import dev.imageprep.agent.cli.ExitCodes;
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.catalog.Catalog;
 import dev.imageprep.rules.catalog.CatalogException;
 import dev.imageprep.rules.catalog.CatalogProblem;
 import dev.imageprep.rules.catalog.Profile;
+import dev.imageprep.rules.catalog.RuleEntry;
 import dev.imageprep.rules.check.CheckContext;
 import dev.imageprep.rules.check.CheckTypes;
 import dev.imageprep.rules.cleanup.CleanupEntry;
@@ -47,6 +49,7 @@ public final class Session {
 
   private final AgentEnvironment env;
   private final HostOpener opener;
+  private final Progress progress;
   private final SessionRequest request;
   private final Path root;
   private final boolean offline;
@@ -56,13 +59,20 @@ public final class Session {
   private final Selection selection;
 
   public Session(AgentEnvironment env, HostOpener opener, CheckTypes types, SessionRequest request) {
+    this(env, opener, types, request, Progress.NONE);
+  }
+
+  /** @param progress where evaluation, secret scans and cleanup show how far they are */
+  public Session(AgentEnvironment env, HostOpener opener, CheckTypes types, SessionRequest request,
+      Progress progress) {
     this.env = env;
-    this.opener = opener;
+    this.progress = progress;
+    this.opener = opener.withProgress(progress);
     this.request = request;
     Catalog catalog = loadCatalog(env, types, request.ruleFiles());
     this.offline = request.root() != null;
-    this.root = offline ? imageRoot(request.root()) : env.fileSystem().getPath("/");
-    this.opened = opener.open(root, offline);
+    this.root = offline ? imageRoot(request.root()) : liveRoot(env);
+    this.opened = this.opener.open(root, offline);
     if (request.profile() == null || request.profile().equals("auto")) {
       ProfileDetector.Detection d = new ProfileDetector().detect(opened.facts());
       this.profile = resolve(catalog, d.profile());
@@ -84,6 +94,22 @@ public final class Session {
       throw AgentException.usage("unknown id" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
           + " in --only/--skip/--enable; profile " + profile.id() + " knows: " + String.join(", ", known));
     }
+  }
+
+  /** The running system's root: {@code /}, or on Windows the system drive ({@code C:\}). */
+  static Path liveRoot(AgentEnvironment env) {
+    if (HostOpener.isWindows(env)) {
+      return env.fileSystem().getPath(HostOpener.systemDrive(env) + ":\\");
+    }
+    return env.fileSystem().getPath("/");
+  }
+
+  /**
+   * The profile a catalog command names, from the bundled catalog and the given rule files, without
+   * opening any host: listing a Windows profile works on Linux and the other way round.
+   */
+  public static Profile catalogProfile(AgentEnvironment env, CheckTypes types, List<String> ruleFiles, String id) {
+    return resolve(loadCatalog(env, types, ruleFiles), id);
   }
 
   private static Catalog loadCatalog(AgentEnvironment env, CheckTypes types, List<String> ruleFiles) {
@@ -156,6 +182,10 @@ public final class Session {
     return env;
   }
 
+  public Progress progress() {
+    return progress;
+  }
+
   public HostSection hostSection() {
     Fact<OsRelease> os = opened.facts().os().release();
     return new HostSection(opened.facts().info().platform(), root.toString(), offline,
@@ -203,11 +233,23 @@ public final class Session {
     });
   }
 
-  /** Judges the selected rules; {@code plan} tells which findings the cleanup resolves. */
+  /**
+   * Judges the selected rules, showing which one is being judged; {@code plan} tells which findings
+   * the cleanup resolves.
+   */
   public List<CheckResult> evaluate(HostFacts facts, CleanupPlan plan) {
     Set<String> selectedCleanup = selectedCleanup().stream().map(CleanupEntry::id).collect(Collectors.toSet());
     CheckContext ctx = new CheckContext(facts, plan, selectedCleanup, profile.userVolumes());
-    return new Evaluator(ctx).evaluate(selection.rules(profile));
+    List<RuleEntry> rules = selection.rules(profile);
+    try (Progress.Task task = progress.begin("checking", rules.size())) {
+      boolean[] first = {true};
+      List<CheckResult> results = new Evaluator(ctx).evaluate(rules, rule -> {
+        task.advance(first[0] ? 0 : 1, rule.id());
+        first[0] = false;
+      });
+      task.advance(1, null);
+      return results;
+    }
   }
 
   /** Fresh facts of the same root, for the verify step after cleaning. */
@@ -219,8 +261,13 @@ public final class Session {
     return request.stateDir() != null ? env.fileSystem().getPath(request.stateDir()) : env.stateDir();
   }
 
+  /** The lock file's name: one lock for the running system, one per mounted root. */
+  public static String lockFileName(Path root, boolean offline) {
+    return offline ? "root-" + digest(root.toString()) + ".lock" : "imageprep.lock";
+  }
+
   public RunLock lock(boolean shared) {
-    Path file = stateDir().resolve(offline ? "root-" + digest(root.toString()) + ".lock" : "imageprep.lock");
+    Path file = stateDir().resolve(lockFileName(root, offline));
     try {
       return RunLock.acquire(file, shared, env.pid());
     } catch (RunLock.HeldException e) {

@@ -1,6 +1,8 @@
 package dev.imageprep.agent.secrets;
 
+import dev.imageprep.agent.probe.common.ReparsePoints;
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.ScanScope;
@@ -8,150 +10,207 @@ import dev.imageprep.rules.host.SecretFinding;
 import dev.imageprep.rules.host.SecretScan;
 import dev.imageprep.rules.host.SecretsProbe;
 import dev.imageprep.rules.host.SkippedFile;
+import dev.imageprep.rules.host.SkippedFile.Cause;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Walks the parts of the image a scope names, without following symlinks and without leaving the
- * root, and runs the detectors over every text file. Binaries, special files and files over the size
- * limit are counted as skipped, never silently dropped.
+ * Walks the parts of the image a scope names and scans every regular file in parallel. It never
+ * follows a symlink (the walk reports links as links, files are opened with {@code O_NOFOLLOW}),
+ * starts only from directories resolved inside the root, and reports every file it does not scan
+ * (binary, too large, special, unreadable, over the regex budget) as skipped.
  */
 public final class SecretScanner implements SecretsProbe {
 
-  private static final int SNIFF_BYTES = 8192;
-
   private final RootedFiles files;
-  private final List<Detector> detectors;
+  private final int threads;
+  private final Progress progress;
 
-  public SecretScanner(RootedFiles files, List<Detector> detectors) {
-    this.files = files;
-    this.detectors = List.copyOf(detectors);
+  /**
+   * @param threads reading threads; the walking thread scans too when they are all busy
+   */
+  public SecretScanner(RootedFiles files, int threads) {
+    this(files, threads, Progress.NONE);
   }
 
-  /** The detectors of the first version: private keys and AWS credentials. */
-  public static List<Detector> defaultDetectors() {
-    return List.of(new PrivateKeyDetector(), new AwsCredentialDetector());
+  /** @param progress told of every file read, for a terminal's progress display */
+  public SecretScanner(RootedFiles files, int threads, Progress progress) {
+    this.files = files;
+    this.threads = Math.max(1, threads);
+    this.progress = progress;
+  }
+
+  public SecretScanner(RootedFiles files) {
+    this(files, defaultThreads());
+  }
+
+  public SecretScanner(RootedFiles files, Progress progress) {
+    this(files, defaultThreads(), progress);
+  }
+
+  /** One per core, at least two: reading overlaps with scanning even on one core. */
+  static int defaultThreads() {
+    return Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
   }
 
   @Override
   public Fact<SecretScan> scan(ScanScope scope) {
-    ExcludeFilter exclude = new ExcludeFilter(scope.exclude());
-    List<SecretFinding> findings = new ArrayList<>();
-    List<SkippedFile> skipped = new ArrayList<>();
-    long[] counts = {0, 0};
-    Set<Path> starts = new LinkedHashSet<>();
+    try (Progress.Task task = progress.begin("scanning for secrets", 0)) {
+      return scan(scope, task);
+    }
+  }
+
+  private Fact<SecretScan> scan(ScanScope scope, Progress.Task task) {
+    DetectorSet detectors;
+    try {
+      detectors = DetectorSet.of(scope.detectors(), scope.disabledDetectors());
+    } catch (IllegalArgumentException e) {
+      return Fact.unknown(e.getMessage());
+    }
+    PathPatterns exclude = new PathPatterns(scope.exclude());
+    Results results = new Results();
+    List<Path> starts = new ArrayList<>();
     for (ImagePath include : scope.include()) {
       Fact<ImagePath> real = files.resolve(include);
       if (!real.isKnown()) {
-        skipped.add(new SkippedFile(include, real.reason()));
-        continue;
+        results.skip(include, Cause.UNREADABLE, real.reason());
+      } else if (!exclude.matches(real.value().toString())) {
+        starts.add(files.hostPath(real.value()));
       }
-      starts.add(files.hostPath(real.value()));
     }
-    for (Path start : pruneNested(starts)) {
-      if (!Files.exists(start, LinkOption.NOFOLLOW_LINKS)) {
-        continue;
-      }
-      try {
-        Files.walkFileTree(start, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            ImagePath image = files.imagePath(dir).orElse(null);
-            return image == null || exclude.excludes(image.toString()) ? FileVisitResult.SKIP_SUBTREE
-                : FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            ImagePath image = files.imagePath(file).orElse(null);
-            if (image == null || exclude.excludes(image.toString()) || attrs.isSymbolicLink()) {
-              return FileVisitResult.CONTINUE;
+    FileScanner scanner = new FileScanner(detectors, scope.maxFileBytes());
+    ThreadPoolExecutor pool = newPool();
+    List<Future<?>> pending = new ArrayList<>();
+    try {
+      for (Path start : pruneNested(starts)) {
+        if (Files.exists(start, LinkOption.NOFOLLOW_LINKS)) {
+          walk(start, exclude, scope.maxFileBytes(), results, file -> pending.add(pool.submit(() -> {
+            results.add(scanner.scan(file.host(), file.image(), file.size()));
+            synchronized (task) { // the reading threads report one by one
+              task.advance(1, file.image().toString());
             }
-            if (!attrs.isRegularFile()) {
-              skipped.add(new SkippedFile(image, "not a regular file"));
-            } else if (attrs.size() > scope.maxFileBytes()) {
-              skipped.add(new SkippedFile(image, "larger than " + scope.maxFileBytes() + " bytes"));
-            } else {
-              scanFile(file, image, attrs.size(), findings, skipped, counts);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) {
-            files.imagePath(file).ifPresent(p -> skipped.add(new SkippedFile(p, RootedFiles.describe(e, p))));
-            return FileVisitResult.CONTINUE;
-          }
-        });
-      } catch (IOException e) {
-        return Fact.unknown("secret scan failed: " + e.getMessage());
-      }
-    }
-    return Fact.known(new SecretScan(findings, skipped, counts[0], counts[1]));
-  }
-
-  private void scanFile(Path file, ImagePath image, long size, List<SecretFinding> findings,
-      List<SkippedFile> skipped, long[] counts) {
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      byte[] head = in.readNBytes((int) Math.min(size, SNIFF_BYTES));
-      if (isBinary(head)) {
-        skipped.add(new SkippedFile(image, "binary"));
-        return;
-      }
-      byte[] rest = in.readNBytes((int) Math.min(size - head.length, Integer.MAX_VALUE - 8 - SNIFF_BYTES));
-      bytes = new byte[head.length + rest.length];
-      System.arraycopy(head, 0, bytes, 0, head.length);
-      System.arraycopy(rest, 0, bytes, head.length, rest.length);
-    } catch (IOException e) {
-      skipped.add(new SkippedFile(image, RootedFiles.describe(e, image)));
-      return;
-    }
-    counts[0]++;
-    counts[1] += bytes.length;
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    for (Detector d : detectors) {
-      findings.addAll(d.scan(image, text));
-    }
-  }
-
-  static boolean isBinary(byte[] bytes) {
-    int n = Math.min(bytes.length, SNIFF_BYTES);
-    for (int i = 0; i < n; i++) {
-      if (bytes[i] == 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static List<Path> pruneNested(Set<Path> starts) {
-    List<Path> out = new ArrayList<>();
-    for (Path p : starts) {
-      boolean nested = false;
-      for (Path q : starts) {
-        if (!p.equals(q) && p.startsWith(q)) {
-          nested = true;
+          })));
         }
       }
-      if (!nested) {
+      for (Future<?> f : pending) {
+        f.get();
+      }
+    } catch (IOException e) {
+      return Fact.unknown("secret scan failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Fact.unknown("secret scan interrupted");
+    } catch (ExecutionException e) {
+      return Fact.unknown("secret scan failed: " + e.getCause().getClass().getSimpleName());
+    } finally {
+      pool.shutdownNow();
+    }
+    return Fact.known(results.toScan());
+  }
+
+  private ThreadPoolExecutor newPool() {
+    AtomicInteger n = new AtomicInteger();
+    // a bounded queue, and the walker scans itself when it is full: memory stays flat on huge trees
+    return new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 64), r -> {
+      Thread t = new Thread(r, "imageprep-secrets-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }, new ThreadPoolExecutor.CallerRunsPolicy());
+  }
+
+  /** A regular file the walk found, to be scanned. */
+  record Candidate(Path host, ImagePath image, long size) {}
+
+  private void walk(Path start, PathPatterns exclude, long maxBytes, Results results,
+      java.util.function.Consumer<Candidate> scan) throws IOException {
+    Files.walkFileTree(start, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        ImagePath image = files.imagePath(dir).orElse(null);
+        // a junction or mount point on Windows reads as a directory: never walk into it
+        return image == null || exclude.matches(image.toString()) || ReparsePoints.isDirectoryReparsePoint(attrs)
+            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        ImagePath image = files.imagePath(file).orElse(null);
+        if (image == null || attrs.isSymbolicLink() || exclude.matches(image.toString())) {
+          return FileVisitResult.CONTINUE; // a link's target is scanned where it lives, if in scope
+        }
+        if (!attrs.isRegularFile()) {
+          results.skip(image, Cause.SPECIAL, "not a regular file");
+        } else if (attrs.size() > maxBytes) {
+          results.skip(image, Cause.TOO_LARGE, "larger than " + maxBytes + " bytes (" + attrs.size() + ")");
+        } else if (attrs.size() > 0) {
+          scan.accept(new Candidate(file, image, attrs.size()));
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        files.imagePath(file).ifPresent(p -> results.skip(p, Cause.UNREADABLE, RootedFiles.describe(e, p)));
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  private static List<Path> pruneNested(List<Path> starts) {
+    Set<Path> unique = new LinkedHashSet<>(starts);
+    List<Path> out = new ArrayList<>();
+    for (Path p : unique) {
+      if (unique.stream().noneMatch(q -> !q.equals(p) && p.startsWith(q))) {
         out.add(p);
       }
     }
     return out;
+  }
+
+  /** What the threads found, gathered under one lock and sorted at the end. */
+  private static final class Results {
+    private final List<SecretFinding> findings = new ArrayList<>();
+    private final List<SkippedFile> skipped = new ArrayList<>();
+    private long files;
+    private long bytes;
+
+    synchronized void add(FileScanner.Result r) {
+      findings.addAll(r.findings());
+      if (r.skipped() != null) {
+        skipped.add(r.skipped());
+      } else {
+        files++;
+        bytes += r.bytes();
+      }
+    }
+
+    synchronized void skip(ImagePath path, Cause cause, String reason) {
+      skipped.add(new SkippedFile(path, cause, reason));
+    }
+
+    synchronized SecretScan toScan() {
+      findings.sort(Comparator.comparing(SecretFinding::path).thenComparingInt(SecretFinding::line)
+          .thenComparing(SecretFinding::detector));
+      skipped.sort(Comparator.comparing(SkippedFile::path));
+      return new SecretScan(findings, skipped, files, bytes);
+    }
   }
 }

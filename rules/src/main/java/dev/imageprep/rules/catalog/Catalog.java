@@ -30,9 +30,12 @@ public final class Catalog {
   public static final List<String> BUNDLED = List.of(
       // keep-sorted start
       "profiles/ec2-linux.yaml",
+      "profiles/ec2-windows.yaml",
       "profiles/linux.yaml",
       "profiles/opsworks-linux.yaml",
-      "profiles/workspaces-linux.yaml"
+      "profiles/windows.yaml",
+      "profiles/workspaces-linux.yaml",
+      "profiles/workspaces-windows.yaml"
       // keep-sorted end
       );
 

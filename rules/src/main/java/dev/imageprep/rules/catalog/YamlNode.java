@@ -67,7 +67,10 @@ final class YamlNode {
       if (!(t.getKeyNode() instanceof ScalarNode k)) {
         throw new YamlNode(file, t.getKeyNode()).error("keys must be plain words");
       }
-      out.put(k.getValue(), new YamlNode(file, t.getValueNode()));
+      // the composer keeps duplicate keys (only snakeyaml's constructor rejects them), so check here
+      if (out.put(k.getValue(), new YamlNode(file, t.getValueNode())) != null) {
+        throw new YamlNode(file, k).error("duplicate key '" + k.getValue() + "'");
+      }
     }
     return out;
   }

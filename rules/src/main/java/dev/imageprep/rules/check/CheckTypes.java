@@ -30,6 +30,7 @@ public final class CheckTypes {
         new AppsOutsideCheck(),
         new ComponentsPresentCheck(),
         new ConfigValuesCheck(),
+        new Ec2ConfigPluginsCheck(),
         new FileMatchesCheck(),
         new HostKeyRegenerationCheck(),
         new MountOptionsCheck(),
@@ -38,7 +39,19 @@ public final class CheckTypes {
         new PathsAbsentCheck(),
         new SecretsCheck(),
         new UnitEnabledCheck(),
-        new VolumeUsageCheck()
+        new VolumeUsageCheck(),
+        new WindowsAdminPasswordPolicyCheck(),
+        new WindowsAppsOnSystemDriveCheck(),
+        new WindowsAppxProvisionedCheck(),
+        new WindowsClearTextPasswordsCheck(),
+        new WindowsComponentsCheck(),
+        new WindowsDhcpCheck(),
+        new WindowsFeatureUpgradeCheck(),
+        new WindowsFreeSpaceCheck(),
+        new WindowsInstanceStoreCheck(),
+        new WindowsPendingRebootCheck(),
+        new WindowsProfileSizeCheck(),
+        new WindowsServiceAccountsCheck()
         // keep-sorted end
         ));
   }

@@ -3,6 +3,7 @@ package dev.imageprep.rules.check;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.ScanScope;
+import dev.imageprep.rules.host.SecretDetectorSpec;
 import dev.imageprep.rules.host.SecretFinding;
 import dev.imageprep.rules.host.SecretScan;
 import dev.imageprep.rules.host.SkippedFile;
@@ -10,29 +11,45 @@ import dev.imageprep.rules.model.Evidence;
 import dev.imageprep.rules.model.Severity;
 import dev.imageprep.rules.model.Status;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * No private keys, credentials or passwords are left in the parts of the filesystem that end up in
- * the image. Findings name file, line and detector with a redacted preview, never the value.
+ * the image. Findings name file, line and detector with a redacted preview, never the value. Files
+ * the scan could not read make a clean scan {@code unknown}, not a pass; binaries and files over
+ * the size limit are skipped by design and listed.
  */
 public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
 
   /** Files above this size are skipped (and reported) unless the rule says otherwise. */
   public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
 
+  /** The scanner holds a whole file per reading thread; this keeps its memory bounded. */
+  public static final long LIMIT_MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+  /** How many skipped files the report lists by name (all are counted). */
+  static final int SKIPPED_LISTED = 50;
+
   /**
    * @param include directories the scan walks
    * @param exclude glob patterns of paths left out (package documentation, caches)
    * @param maxFileBytes larger files are skipped and listed as skipped
+   * @param detectors detectors this rule adds; one with a built-in id replaces the built-in
+   * @param disableDetectors ids of built-in detectors this rule does not run
    */
-  public record Params(List<String> include, List<String> exclude, Long maxFileBytes) {
+  public record Params(List<String> include, List<String> exclude, Long maxFileBytes,
+      List<SecretDetectorSpec> detectors, List<String> disableDetectors) {
     public Params {
       include = include == null ? List.of() : List.copyOf(include);
       exclude = exclude == null ? List.of() : List.copyOf(exclude);
       maxFileBytes = maxFileBytes == null ? DEFAULT_MAX_FILE_BYTES : maxFileBytes;
+      detectors = detectors == null ? List.of() : List.copyOf(detectors);
+      disableDetectors = disableDetectors == null ? List.of() : List.copyOf(disableDetectors);
     }
   }
 
@@ -63,12 +80,18 @@ public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
     }
     p.include().forEach(ImagePath::of);
     for (String e : p.exclude()) {
-      if (!e.startsWith("/")) {
-        throw new IllegalArgumentException("exclude patterns are absolute image paths: " + e);
+      if (!e.startsWith("/") && !e.startsWith("**/")) {
+        throw new IllegalArgumentException("exclude patterns are absolute image paths or start with **/: " + e);
       }
     }
-    if (p.maxFileBytes() <= 0) {
-      throw new IllegalArgumentException("max-file-bytes must be positive");
+    if (p.maxFileBytes() <= 0 || p.maxFileBytes() > LIMIT_MAX_FILE_BYTES) {
+      throw new IllegalArgumentException("max-file-bytes must be between 1 and " + LIMIT_MAX_FILE_BYTES);
+    }
+    Set<String> ids = new HashSet<>();
+    for (SecretDetectorSpec d : p.detectors()) {
+      if (!ids.add(d.id())) {
+        throw new IllegalArgumentException("detector id '" + d.id() + "' is defined twice");
+      }
     }
   }
 
@@ -88,11 +111,24 @@ public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
     for (ImagePath volume : context.userVolumes()) {
       exclude.add(volume + "/**");
     }
-    Fact<SecretScan> fact = context.host().secrets().scan(new ScanScope(include, exclude, p.maxFileBytes()));
+    Fact<SecretScan> fact = context.host().secrets().scan(new ScanScope(include, exclude, p.maxFileBytes(),
+        p.detectors(), p.disableDetectors()));
     if (!fact.isKnown()) {
       return Outcome.unknown("the secret scan could not run", fact);
     }
     SecretScan scan = fact.value();
+    Map<String, Object> data = data(scan, leftOut);
+    if (scan.findings().isEmpty()) {
+      List<SkippedFile> blind = scan.skipped().stream().filter(s -> s.cause().isBlindSpot()).toList();
+      if (!blind.isEmpty()) {
+        List<Evidence> evidence = blind.stream().limit(SKIPPED_LISTED)
+            .map(s -> Evidence.atPath(s.path().toString(), "not-scanned", s.reason())).toList();
+        return new Outcome(Status.UNKNOWN, "no secrets in " + scan.filesScanned() + " files, but " + blind.size()
+            + " file(s) could not be scanned" + skippedNote(scan), evidence, data);
+      }
+      return new Outcome(Status.PASS, "no secrets in " + scan.filesScanned() + " files ("
+          + Bytes.human(scan.bytesScanned()) + ")" + skippedNote(scan), List.of(), data);
+    }
     List<Evidence> evidence = new ArrayList<>();
     boolean anyError = false;
     for (SecretFinding f : scan.findings()) {
@@ -100,28 +136,48 @@ public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
       evidence.add(new Evidence(f.path().toString(), f.line() > 0 ? f.line() : null, f.detector(),
           f.title() + (f.preview() == null || f.preview().isEmpty() ? "" : ": " + f.preview()), null));
     }
+    long files = scan.findings().stream().map(SecretFinding::path).distinct().count();
+    String message = scan.findings().size() + " secret(s) in " + files + " file(s)" + skippedNote(scan);
+    return new Outcome(anyError ? Status.FAIL : Status.WARN, message, evidence, data);
+  }
+
+  private static Map<String, Object> data(SecretScan scan, List<String> leftOut) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("filesScanned", scan.filesScanned());
     data.put("bytesScanned", scan.bytesScanned());
     data.put("findings", scan.findings().size());
     data.put("skippedFiles", scan.skipped().size());
-    List<Map<String, String>> skipped = new ArrayList<>();
-    for (SkippedFile s : scan.skipped().subList(0, Math.min(50, scan.skipped().size()))) {
-      skipped.add(Map.of("path", s.path().toString(), "reason", s.reason()));
-    }
-    if (!skipped.isEmpty()) {
-      data.put("skipped", skipped);
+    if (!scan.skipped().isEmpty()) {
+      data.put("skippedByCause", skippedByCause(scan));
+      List<Map<String, String>> listed = new ArrayList<>();
+      // blind spots first: they are the ones a reader must act on
+      List<SkippedFile> ordered = new ArrayList<>(scan.skipped());
+      ordered.sort((a, b) -> Boolean.compare(b.cause().isBlindSpot(), a.cause().isBlindSpot()));
+      for (SkippedFile s : ordered.subList(0, Math.min(SKIPPED_LISTED, ordered.size()))) {
+        listed.add(Map.of("path", s.path().toString(), "cause", s.cause().key(), "reason", s.reason()));
+      }
+      data.put("skipped", listed);
     }
     if (!leftOut.isEmpty()) {
       data.put("notInImage", leftOut);
     }
-    if (scan.findings().isEmpty()) {
-      return new Outcome(Status.PASS, "no secrets in " + scan.filesScanned() + " files ("
-          + Bytes.human(scan.bytesScanned()) + ")" + (scan.skipped().isEmpty() ? ""
-          : "; " + scan.skipped().size() + " files skipped (listed in data)"), List.of(), data);
+    return data;
+  }
+
+  private static Map<String, Integer> skippedByCause(SecretScan scan) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (SkippedFile s : scan.skipped()) {
+      counts.merge(s.cause().key(), 1, Integer::sum);
     }
-    long files = scan.findings().stream().map(SecretFinding::path).distinct().count();
-    String message = scan.findings().size() + " secret(s) in " + files + " file(s)";
-    return new Outcome(anyError ? Status.FAIL : Status.WARN, message, evidence, data);
+    return counts;
+  }
+
+  private static String skippedNote(SecretScan scan) {
+    if (scan.skipped().isEmpty()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    skippedByCause(scan).forEach((cause, n) -> parts.add(n + " " + cause));
+    return "; skipped " + String.join(", ", parts) + " (listed in data)";
   }
 }

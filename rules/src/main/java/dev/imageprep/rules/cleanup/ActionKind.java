@@ -17,7 +17,12 @@ public enum ActionKind {
   /** Overwrite a regular file in place, flush it to disk, then unlink it. */
   SHRED,
   /** Empty the machine-id (not delete it) so systemd makes a new one at first boot; runs last. */
-  RESET_MACHINE_ID;
+  RESET_MACHINE_ID,
+  /**
+   * Keep a launch agent's configuration file (EC2Launch) but blank the clear-text administrator
+   * password in it and switch the password type to random.
+   */
+  CLEAR_PASSWORD;
 
   @JsonValue
   public String key() {
@@ -31,6 +36,7 @@ public enum ActionKind {
       }
     }
     throw new IllegalArgumentException(
-        "unknown action '" + key + "' (expected remove, empty-dir, truncate, shred or reset-machine-id)");
+        "unknown action '" + key + "' (expected remove, empty-dir, truncate, shred, reset-machine-id or"
+            + " clear-password)");
   }
 }

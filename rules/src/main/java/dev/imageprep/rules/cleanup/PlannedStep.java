@@ -11,8 +11,9 @@ import dev.imageprep.rules.model.CleanupStatus;
  * exactly these steps and on nothing else.
  *
  * @param id the cleanup item this step belongs to
- * @param action what happens to {@code path}: {@code remove}, {@code shred}, {@code truncate} or
- *     {@code reset-machine-id} ({@code empty-dir} items plan one {@code remove} per entry)
+ * @param action what happens to {@code path}: {@code remove}, {@code shred}, {@code truncate},
+ *     {@code reset-machine-id} or {@code clear-password} ({@code empty-dir} items plan one {@code
+ *     remove} per entry)
  * @param path the path inside the image, every directory on the way resolved inside the root
  * @param matched the path the item's pattern matched, when a directory symlink made it differ
  * @param type the entry's type when planned; the executor skips the step if it changed
@@ -35,6 +36,8 @@ public record PlannedStep(
     return new PlannedStep(id, action, path, matched, type, bytes, identity, newStatus, newReason);
   }
 
+  /** Not a report field: Jackson would otherwise write it as {@code planned}, which the schema forbids. */
+  @JsonIgnore
   public boolean isPlanned() {
     return status == CleanupStatus.PLANNED;
   }

@@ -6,6 +6,7 @@ import dev.imageprep.rules.host.FileType;
 import dev.imageprep.rules.host.ImageFiles;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.model.CleanupStatus;
+import dev.imageprep.rules.windows.AdminPasswords;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -107,6 +108,7 @@ public final class Planner {
           : List.of(truncateStep(entry, info, shownMatch));
       case SHRED -> List.of(shredStep(entry, info, shownMatch));
       case RESET_MACHINE_ID -> resetMachineId(entry, info, shownMatch);
+      case CLEAR_PASSWORD -> clearPassword(entry, info, shownMatch);
     };
   }
 
@@ -190,6 +192,32 @@ public final class Planner {
       return List.of(); // already reset
     }
     return List.of(step(entry, ActionKind.RESET_MACHINE_ID, info, matched, info.size(), CleanupStatus.PLANNED, null));
+  }
+
+  private List<PlannedStep> clearPassword(CleanupEntry entry, FileInfo info, ImagePath matched) {
+    if (!info.isRegular()) {
+      return List.of(step(entry, ActionKind.CLEAR_PASSWORD, info, matched, 0, CleanupStatus.SKIPPED,
+          notRegular(info, "edited")));
+    }
+    Fact<Optional<String>> text = files.readText(info.path(), AdminPasswords.MAX_BYTES);
+    if (!text.isKnown()) {
+      return List.of(failed(entry, info.path(), "could not read it: " + text.reason()));
+    }
+    if (text.value().isEmpty()) {
+      return List.of();
+    }
+    try {
+      AdminPasswords.Format format = AdminPasswords.Format.of(info.path().fileName());
+      if (AdminPasswords.clear(format, text.value().get()).isEmpty()) {
+        return List.of(); // no clear-text password: nothing to do
+      }
+      int secrets = AdminPasswords.read(format, text.value().get()).secrets().size();
+      return List.of(step(entry, ActionKind.CLEAR_PASSWORD, info, matched, 0, CleanupStatus.PLANNED,
+          "blanks " + secrets + " clear-text administrator password(s) and sets the password type to random"));
+    } catch (AdminPasswords.FormatException e) {
+      return List.of(step(entry, ActionKind.CLEAR_PASSWORD, info, matched, 0, CleanupStatus.SKIPPED,
+          "not changed: " + e.getMessage()));
+    }
   }
 
   private static String notRegular(FileInfo info, String verb) {

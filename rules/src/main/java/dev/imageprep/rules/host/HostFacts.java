@@ -26,4 +26,17 @@ public interface HostFacts {
   SecretsProbe secrets();
 
   UpdatesProbe updates();
+
+  /**
+   * The Windows registry of the image. Linux hosts (and fakes that do not need it) keep this default,
+   * which answers {@code Unknown}.
+   */
+  default RegistryProbe registry() {
+    return RegistryProbe.unavailable("the image has no Windows registry (" + info().platform().key() + ")");
+  }
+
+  /** Windows machine facts beyond the registry; the default answers {@code Unknown}. */
+  default WindowsProbe windows() {
+    return WindowsProbe.unavailable("not a running Windows system (" + info().platform().key() + ")");
+  }
 }

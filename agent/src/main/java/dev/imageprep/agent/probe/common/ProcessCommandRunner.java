@@ -21,10 +21,10 @@ public final class ProcessCommandRunner implements CommandRunner {
     Map<String, String> env = pb.environment();
     env.put("LC_ALL", "C");
     env.put("LANG", "C");
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process process;
     try {
       process = pb.start();
+      process.getOutputStream().close(); // no input, on every platform (Windows has no /dev/null)
     } catch (IOException e) {
       return Optional.empty();
     }

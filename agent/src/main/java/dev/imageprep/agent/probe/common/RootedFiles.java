@@ -42,9 +42,16 @@ public final class RootedFiles implements ImageFiles {
   static final int MAX_LINKS = 40;
 
   private final Path root;
+  private final LinkReader links;
 
   public RootedFiles(Path root) {
+    this(root, LinkReader.POSIX);
+  }
+
+  /** @param links how link targets are read (Windows junctions and drive-letter targets need their own) */
+  public RootedFiles(Path root, LinkReader links) {
     this.root = root;
+    this.links = links;
   }
 
   public Path root() {
@@ -105,7 +112,7 @@ public final class RootedFiles implements ImageFiles {
       } catch (IOException e) {
         return Fact.unknown(describe(e, candidate));
       }
-      if (!attrs.isSymbolicLink()) {
+      if (!ReparsePoints.isLink(attrs)) {
         current = candidate;
         continue;
       }
@@ -114,7 +121,7 @@ public final class RootedFiles implements ImageFiles {
       }
       String target;
       try {
-        target = Files.readSymbolicLink(host).toString();
+        target = links.read(host);
       } catch (IOException e) {
         return Fact.unknown(describe(e, candidate));
       }
@@ -131,18 +138,27 @@ public final class RootedFiles implements ImageFiles {
   @Override
   public Fact<Optional<FileInfo>> stat(ImagePath path) {
     if (path.isRoot()) {
-      return lstat(ImagePath.ROOT, root);
+      return lstatHere(ImagePath.ROOT, root);
     }
     Fact<ImagePath> parent = resolve(path.parent(), true);
     if (!parent.isKnown()) {
       return Fact.unknown(parent.reason());
     }
     ImagePath real = parent.value().child(path.fileName());
-    return lstat(real, hostPath(real));
+    return lstatHere(real, hostPath(real));
   }
 
   /** No-follow attributes of one host path, described as the given image path. */
   public static Fact<Optional<FileInfo>> lstat(ImagePath path, Path host) {
+    return lstat(path, host, LinkReader.POSIX);
+  }
+
+  private Fact<Optional<FileInfo>> lstatHere(ImagePath path, Path host) {
+    return lstat(path, host, links);
+  }
+
+  /** No-follow attributes of one host path, with link targets read by {@code reader}. */
+  static Fact<Optional<FileInfo>> lstat(ImagePath path, Path host, LinkReader reader) {
     try {
       BasicFileAttributes a = Files.readAttributes(host, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       Map<String, Object> unix = unixAttributes(host);
@@ -151,7 +167,7 @@ public final class RootedFiles implements ImageFiles {
       String target = null;
       if (type == FileType.SYMLINK) {
         try {
-          target = Files.readSymbolicLink(host).toString();
+          target = reader.read(host);
         } catch (IOException e) {
           target = null;
         }
@@ -180,7 +196,7 @@ public final class RootedFiles implements ImageFiles {
   }
 
   static FileType typeOf(BasicFileAttributes a, Map<String, Object> unix) {
-    if (a.isSymbolicLink()) {
+    if (ReparsePoints.isLink(a)) {
       return FileType.SYMLINK;
     }
     if (a.isDirectory()) {
@@ -208,8 +224,15 @@ public final class RootedFiles implements ImageFiles {
       return Fact.unknown(real.reason());
     }
     Path host = hostPath(real.value());
-    if (!Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(host, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!a.isDirectory() || ReparsePoints.isLink(a)) {
+        return Fact.known(List.of());
+      }
+    } catch (NoSuchFileException | NotDirectoryException e) {
       return Fact.known(List.of());
+    } catch (IOException e) {
+      return Fact.unknown(describe(e, real.value()));
     }
     List<String> names = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(host)) {
@@ -225,7 +248,7 @@ public final class RootedFiles implements ImageFiles {
     List<FileInfo> out = new ArrayList<>();
     for (String name : names) {
       ImagePath child = real.value().child(name);
-      Fact<Optional<FileInfo>> info = lstat(child, host.resolve(name));
+      Fact<Optional<FileInfo>> info = lstatHere(child, host.resolve(name));
       if (!info.isKnown()) {
         return Fact.unknown(info.reason());
       }
@@ -241,7 +264,7 @@ public final class RootedFiles implements ImageFiles {
       return Fact.unknown(real.reason());
     }
     Path host = hostPath(real.value());
-    Fact<Optional<FileInfo>> info = lstat(real.value(), host);
+    Fact<Optional<FileInfo>> info = lstatHere(real.value(), host);
     if (!info.isKnown()) {
       return Fact.unknown(info.reason());
     }
@@ -280,6 +303,13 @@ public final class RootedFiles implements ImageFiles {
     try {
       Files.walkFileTree(start, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
           new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              // a Windows junction or mount point is reported as a directory: never walk into it
+              return ReparsePoints.isDirectoryReparsePoint(attrs) ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               if (attrs.isRegularFile()) {

@@ -47,7 +47,8 @@ final class DpkgDatabase {
     String version = "";
     String arch = "";
     boolean installed = false;
-    for (String line : (status + "\n\n").split("\n")) {
+    // -1 keeps the trailing empty strings: without them the last stanza never sees its blank line
+    for (String line : (status + "\n\n").split("\n", -1)) {
       if (line.isBlank()) {
         if (name != null && installed) {
           out.add(new InstalledPackage(name, version, arch));

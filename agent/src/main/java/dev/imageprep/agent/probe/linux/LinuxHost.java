@@ -2,6 +2,7 @@ package dev.imageprep.agent.probe.linux;
 
 import dev.imageprep.agent.probe.common.CommandRunner;
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.agent.secrets.SecretScanner;
 import dev.imageprep.rules.host.AccountProbe;
 import dev.imageprep.rules.host.HostFacts;
@@ -10,7 +11,6 @@ import dev.imageprep.rules.host.ImageFiles;
 import dev.imageprep.rules.host.MountProbe;
 import dev.imageprep.rules.host.OsProbe;
 import dev.imageprep.rules.host.PackageProbe;
-import dev.imageprep.rules.host.Platform;
 import dev.imageprep.rules.host.SecretsProbe;
 import dev.imageprep.rules.host.ServiceProbe;
 import dev.imageprep.rules.host.UpdatesProbe;
@@ -34,6 +34,11 @@ public final class LinuxHost implements HostFacts {
   private final LinuxUpdates updates;
 
   public LinuxHost(HostInfo info, RootedFiles files, CommandRunner runner) {
+    this(info, files, runner, Progress.NONE);
+  }
+
+  /** @param progress where the secret scan reports the files it has read */
+  public LinuxHost(HostInfo info, RootedFiles files, CommandRunner runner, Progress progress) {
     this.info = info;
     this.files = files;
     this.volumes = new StoreVolumes(files);
@@ -42,7 +47,7 @@ public final class LinuxHost implements HostFacts {
     this.mounts = new LinuxMounts(files, info.offline(), services);
     this.accounts = new LinuxAccounts(files);
     this.os = new OsReleaseFile(files);
-    this.secrets = new SecretScanner(files, SecretScanner.defaultDetectors());
+    this.secrets = new SecretScanner(files, progress);
     this.updates = new LinuxUpdates(runner, info.offline());
   }
 
@@ -98,9 +103,5 @@ public final class LinuxHost implements HostFacts {
   @Override
   public UpdatesProbe updates() {
     return updates;
-  }
-
-  static Platform platform() {
-    return Platform.LINUX;
   }
 }

@@ -1,0 +1,47 @@
+package dev.imageprep.agent.progress;
+
+import dev.imageprep.agent.cleanup.CleanupExecutor;
+import dev.imageprep.rules.cleanup.CleanupPlan;
+import dev.imageprep.rules.cleanup.PlannedStep;
+
+/**
+ * Shows a cleanup's progress in bytes (shredding a large file moves the bar as it goes) with the
+ * path being worked on. A step that reported fewer bytes than planned (already absent, a link) is
+ * counted in full when the next one starts, so the bar ends at 100 %.
+ */
+public final class CleanupProgress implements CleanupExecutor.Listener, AutoCloseable {
+
+  private final Progress.Task task;
+  private long owed;
+
+  public CleanupProgress(Progress progress, CleanupPlan plan) {
+    long total = 0;
+    for (PlannedStep s : plan.steps()) {
+      total += s.isPlanned() ? weight(s) : 0;
+    }
+    this.task = progress.begin("cleaning", total);
+  }
+
+  private static long weight(PlannedStep s) {
+    return Math.max(1, s.bytes());
+  }
+
+  @Override
+  public void starting(PlannedStep step) {
+    task.advance(Math.max(0, owed), step.path().toString());
+    owed = weight(step);
+  }
+
+  @Override
+  public void bytes(long count) {
+    long units = Math.min(count, owed);
+    owed -= units;
+    task.advance(units, null);
+  }
+
+  @Override
+  public void close() {
+    task.advance(Math.max(0, owed), null);
+    task.close();
+  }
+}

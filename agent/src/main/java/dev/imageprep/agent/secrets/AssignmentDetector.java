@@ -1,0 +1,227 @@
+package dev.imageprep.agent.secrets;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The generic detector for {@code key = value} settings whose key names a secret: {@code
+ * password=...}, {@code DB_PASSWORD: ...}, {@code "client_secret": "..."}, {@code
+ * <password>...</password>}, {@code --password=...}. It parses by hand from the keyword outwards
+ * (no regex, so long lines cost linear time): the key around the keyword, an assignment operator,
+ * then a quoted or bare value.
+ *
+ * <p>Passwords are reported whatever their strength (a weak password in an image is still a
+ * password in every instance); tokens and secrets need length and entropy, like gitleaks'
+ * generic-api-key rule. Commented-out lines need a value that is not a plain word. Specific
+ * detectors win over this one on the same line.
+ */
+final class AssignmentDetector implements Detector {
+
+  private static final int MAX_KEY = 64;
+  private static final int MAX_VALUE = 512;
+
+  /** Words in a key that say the value is about a secret, not the secret itself. */
+  private static final Set<String> NOT_SECRET_KEY_WORDS = Set.of("file", "path", "dir", "length", "len", "min",
+      "max", "age", "days", "policy", "prompt", "cmd", "command", "type", "field", "param", "regex", "pattern",
+      "chars", "expire", "expires", "expiry", "reset", "change", "hint", "label", "mode", "strength", "reuse",
+      "history", "complexity", "required", "enable", "enabled", "disable", "disabled", "url", "uri", "endpoint",
+      "id", "name", "format", "encoding", "algorithm", "algo", "hash", "lifetime", "ttl", "timeout", "size",
+      "count", "nopasswd", "lock", "check", "validity", "public", "pub", "generator", "provider");
+
+  /** Source files: there a bare value is a variable or an expression, only a string literal is a value. */
+  private static final Set<String> CODE_EXTENSIONS = Set.of("py", "pyi", "pl", "pm", "rb", "js", "mjs", "cjs", "ts",
+      "java", "kt", "scala", "groovy", "go", "php", "c", "h", "cc", "cpp", "hpp", "cs", "rs", "lua", "swift", "r");
+
+  private final DetectorKind kind;
+  private final List<String> keywords;
+  private final int minLength;
+  private final double minEntropy;
+
+  /**
+   * @param keywords words of the key that make it a secret's key
+   * @param minLength shortest value reported
+   * @param minEntropy lowest entropy reported, 0 for none (passwords)
+   */
+  AssignmentDetector(DetectorKind kind, List<String> keywords, int minLength, double minEntropy) {
+    this.kind = kind;
+    this.keywords = List.copyOf(keywords);
+    this.minLength = minLength;
+    this.minEntropy = minEntropy;
+  }
+
+  @Override
+  public List<DetectorKind> kinds() {
+    return List.of(kind);
+  }
+
+  @Override
+  public List<String> keywords() {
+    return keywords;
+  }
+
+  @Override
+  public boolean generic() {
+    return true;
+  }
+
+  @Override
+  public int scan(FileText t, int hitStart, int hitEnd, Findings out) {
+    int keyStart = hitStart;
+    while (keyStart > 0 && hitStart - keyStart < MAX_KEY && isKeyChar(t.byteAt(keyStart - 1))) {
+      keyStart--;
+    }
+    int keyEnd = hitEnd;
+    while (keyEnd < t.length() && keyEnd - hitEnd < MAX_KEY && isKeyChar(t.byteAt(keyEnd))) {
+      keyEnd++;
+    }
+    if (!isSecretKey(t.text(keyStart, keyEnd))) {
+      return keyEnd;
+    }
+    boolean xml = keyStart > 0 && t.byteAt(keyStart - 1) == '<';
+    int i = keyEnd;
+    if (i < t.length() && (t.byteAt(i) == '"' || t.byteAt(i) == '\'')) {
+      i++; // "password": ...
+    }
+    i = skipBlanks(t, i);
+    int op = operatorLength(t, i, xml);
+    if (op == 0) {
+      return keyEnd;
+    }
+    i = skipBlanks(t, i + op);
+    int lineEnd = t.lineEnd(i);
+    boolean flag = t.byteAt(keyStart) == '-'; // --password=... is followed by more arguments
+    Value value = xml ? xmlValue(t, i, lineEnd) : value(t, i, lineEnd, flag);
+    if (value == null || !accepts(value, t.inComment(hitStart), isCode(t.fileName()))) {
+      return keyEnd;
+    }
+    out.add(kind, i, Redaction.redact(value.text()), true);
+    return keyEnd;
+  }
+
+  /** A value as written: its text, and whether it was a quoted string. */
+  private record Value(String text, boolean quoted) {}
+
+  private boolean accepts(Value v, boolean comment, boolean code) {
+    String value = v.text();
+    if (value.length() < minLength || Placeholders.isPlaceholder(value)) {
+      return false;
+    }
+    if (!v.quoted() && (code || value.contains("("))) {
+      return false; // password=self.password, $pwd=getcwd(): code, not a value
+    }
+    if (minEntropy > 0) {
+      // a token: random-looking, one word, letters and digits
+      boolean digit = value.chars().anyMatch(Character::isDigit);
+      boolean letter = value.chars().anyMatch(Character::isLetter);
+      if (Entropy.of(value) < minEntropy || !digit || !letter || value.chars().anyMatch(Character::isWhitespace)) {
+        return false;
+      }
+    }
+    if (comment) {
+      // "# password = secret" documents a setting; "# old password: Hunter2!" leaks one
+      return value.length() >= 6 && value.chars().anyMatch(c -> !Character.isLetter(c));
+    }
+    return true;
+  }
+
+  static boolean isSecretKey(String key) {
+    // words split at separators and at camelCase humps: password_file, passwordLength, tokenUrl
+    for (String word : key.split("[-_.]+|(?<=[a-z0-9])(?=[A-Z])")) {
+      if (NOT_SECRET_KEY_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isKeyChar(int c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.';
+  }
+
+  private static int skipBlanks(FileText t, int i) {
+    while (i < t.length() && (t.byteAt(i) == ' ' || t.byteAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** {@code =}, {@code :}, {@code :=}, {@code =>}, or {@code >} closing an XML start tag; not {@code ==}. */
+  private static int operatorLength(FileText t, int i, boolean xml) {
+    if (i >= t.length()) {
+      return 0;
+    }
+    int c = t.byteAt(i);
+    int d = i + 1 < t.length() ? t.byteAt(i + 1) : -1;
+    if (xml) {
+      return c == '>' ? 1 : 0;
+    }
+    if (c == '=' && d == '>') {
+      return 2;
+    }
+    if (c == '=' && d != '=') {
+      return 1;
+    }
+    if (c == ':' && d == '=') {
+      return 2;
+    }
+    if (c == ':' && (d == ' ' || d == '\t' || d == '"' || d == '\'' || d == '\r' || d == '\n' || d < 0)) {
+      return 1; // YAML and JSON: "key: value"; "name:amd64" is one word, not a setting
+    }
+    return 0;
+  }
+
+  /**
+   * A quoted value up to its closing quote, or a bare value up to a blank, a comma, a semicolon or a
+   * comment. A bare value followed by more words is prose ({@code challengePassword = A challenge
+   * password}), not a setting: null.
+   */
+  private static Value value(FileText t, int i, int lineEnd, boolean flag) {
+    if (i >= lineEnd) {
+      return null;
+    }
+    int q = t.byteAt(i);
+    if (q == '"' || q == '\'' || q == '`') {
+      int close = i + 1;
+      while (close < lineEnd && close - i < MAX_VALUE && t.byteAt(close) != q) {
+        close += t.byteAt(close) == '\\' ? 2 : 1;
+      }
+      return close < lineEnd && t.byteAt(close) == q ? new Value(t.text(i + 1, close), true) : null;
+    }
+    int end = i;
+    while (end < lineEnd && end - i < MAX_VALUE && !isValueEnd(t.byteAt(end))) {
+      end++;
+    }
+    int rest = skipBlanks(t, end);
+    if (rest < lineEnd && t.byteAt(rest) == '\r') {
+      rest++;
+    }
+    if (rest < lineEnd && !flag) {
+      int c = t.byteAt(rest);
+      boolean tail = c == '#' || c == ';' || c == ',' || c == '}' || c == ']' || c == ')' || c == '&' || c == '|'
+          || c == '/' || c == '\\';
+      if (!tail) {
+        return null;
+      }
+    }
+    return new Value(t.text(i, end), false);
+  }
+
+  private static boolean isValueEnd(int c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == ',' || c == ';' || c == '"' || c == '\'' || c == '}'
+        || c == ']' || c == '<' || c == '&' || c == '|';
+  }
+
+  private static Value xmlValue(FileText t, int i, int lineEnd) {
+    int end = i;
+    while (end < lineEnd && end - i < MAX_VALUE && t.byteAt(end) != '<') {
+      end++;
+    }
+    return end < lineEnd ? new Value(t.text(i, end).strip(), true) : null;
+  }
+
+  private static boolean isCode(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 && CODE_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,162 @@
+package dev.imageprep.agent.secrets;
+
+import dev.imageprep.rules.model.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The detectors imageprep ships, each with the source it was learned from. Structured formats
+ * (key files, key stores, base64-wrapped keys) have classes of their own; tokens, well-known
+ * credential files and command lines are pattern detectors listed here; {@code key = value}
+ * settings fall to the two generic assignment detectors last.
+ */
+final class BuiltInDetectors {
+
+  private static final Severity ERROR = Severity.ERROR;
+
+  static final DetectorKind AWS_KEY_ID = kind("aws-access-key-id", "AWS access key id",
+      "gitleaks aws-access-token rule; AWS IAM unique identifier prefixes (AKIA, ASIA, ABIA, ACCA)");
+  static final DetectorKind AWS_SECRET = kind("aws-secret-access-key", "AWS secret access key",
+      "AWS CLI credentials file format (aws_secret_access_key); trufflehog aws detector");
+  static final DetectorKind AWS_SESSION = kind("aws-session-token", "AWS session token",
+      "AWS CLI credentials file format (aws_session_token); AWS STS credentials");
+  static final DetectorKind GITHUB = kind("github-token", "GitHub token", "gitleaks github-pat/oauth/app rules");
+  static final DetectorKind GITLAB = kind("gitlab-token", "GitLab token", "gitleaks gitlab-pat and related rules");
+  static final DetectorKind SLACK_TOKEN = kind("slack-token", "Slack token", "gitleaks slack-*-token rules");
+  static final DetectorKind SLACK_WEBHOOK = kind("slack-webhook", "Slack incoming webhook URL",
+      "gitleaks slack-webhook-url rule");
+  static final DetectorKind GOOGLE_API = kind("google-api-key", "Google API key", "gitleaks gcp-api-key rule");
+  static final DetectorKind STRIPE = kind("stripe-key", "Stripe secret or restricted key", "gitleaks stripe-access-token rule");
+  static final DetectorKind BEARER = kind("bearer-token", "Bearer token", "gitleaks authorization header rules");
+  static final DetectorKind BASIC_AUTH = kind("http-basic-auth", "HTTP Basic credentials in an Authorization header",
+      "detect-secrets BasicAuthDetector; RFC 7617");
+  static final DetectorKind JWT = kind("jwt", "JSON Web Token", "gitleaks jwt rule; detect-secrets JwtTokenDetector");
+  static final DetectorKind URL_CREDENTIALS = kind("url-credentials",
+      "Password in a URL (user:password@host, .git-credentials)", "detect-secrets BasicAuthDetector; trufflehog uri detector");
+  static final DetectorKind URL_TOKEN = kind("url-token", "Token or password in a URL query",
+      "Nosey Parker credentials-in-URL rules");
+  static final DetectorKind NETRC = kind("netrc-password", "Password in a .netrc file",
+      "Nosey Parker netrc rule; GNU inetutils netrc format");
+  static final DetectorKind PGPASS = kind("pgpass-password", "Password in a PostgreSQL .pgpass file",
+      "PostgreSQL libpq password file format (hostname:port:database:username:password)");
+  static final DetectorKind DOCKER_AUTH = kind("docker-config-auth", "Registry credentials in a Docker config.json",
+      "trufflehog docker detector; Docker CLI config.json auths");
+  static final DetectorKind YAML_TOKEN = kind("kubeconfig-token", "Token in a kubeconfig or YAML credential",
+      "Kubernetes kubeconfig users[].user.token; Nosey Parker Kubernetes rules");
+  static final DetectorKind UNATTEND = kind("windows-unattend-password", "Password in a Windows unattend.xml",
+      "seeds/custom-ami-creation-guide.md (DoNothing: a password in unattend.xml); Windows unattend AdministratorPassword");
+  static final DetectorKind SYSPREP_INF = kind("windows-sysprep-password", "Password in a Windows sysprep.inf",
+      "Windows sysprep.inf [GuiUnattended] AdminPassword; issue 3");
+  static final DetectorKind EC2LAUNCH = kind("ec2launch-admin-password",
+      "EC2Launch administrator password stored in clear text (Specify)",
+      "seeds/custom-ami-creation-guide.md (Specify: the password is stored in LaunchConfig.json as clear text)");
+  static final DetectorKind COMMAND_LINE = kind("command-line-password",
+      "Password typed on a command line (shell history, script)",
+      "issue 3 (mysql -p, sshpass -p, curl -u user:pass); Nosey Parker command-line credential rules");
+  static final DetectorKind PASSWORD = kind("password-assignment", "Password in a configuration setting",
+      "detect-secrets KeywordDetector; gitleaks generic-api-key rule");
+  static final DetectorKind SECRET = kind("secret-assignment", "Secret or token in a configuration setting",
+      "gitleaks generic-api-key rule (key name, assignment, entropy above 3.5)");
+
+  private BuiltInDetectors() {}
+
+  private static DetectorKind kind(String id, String title, String source) {
+    return new DetectorKind(id, title, ERROR, source);
+  }
+
+  static List<FileInspector> inspectors() {
+    return List.of(new Pkcs12Inspector());
+  }
+
+  static List<Detector> detectors() {
+    return List.of(
+        new PemKeyDetector(),
+        new PuttyKeyDetector(),
+        new EmbeddedKeyDetector(),
+        // cloud and service tokens
+        PatternDetector.of(AWS_KEY_ID, "(?<![A-Za-z0-9])((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])")
+            .keywords("akia", "asia", "abia", "acca").build(),
+        PatternDetector.of(AWS_SECRET, "(?i)(?:aws_?secret_?(?:access_?)?key|secret_?access_?key)[\"']?\\s*(?::|=>?)"
+            + "\\s*[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])")
+            .keywords("aws_secret", "awssecret", "secret_access", "secretaccess").minEntropy(3.5).build(),
+        PatternDetector.of(AWS_SESSION, "(?i)(?:aws_?)?(?:session|security)_?token[\"']?\\s*(?::|=>?)\\s*[\"']?"
+            + "([A-Za-z0-9/+=]{100,})")
+            .keywords("session_token", "sessiontoken", "security_token", "securitytoken").minEntropy(3.5).build(),
+        PatternDetector.of(GITHUB, "(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}"
+            + "|github_pat_[A-Za-z0-9_]{50,255})(?![A-Za-z0-9_])")
+            .keywords("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_").minEntropy(3).build(),
+        PatternDetector.of(GITLAB, "(?<![A-Za-z0-9_-])(gl(?:pat|dt|rt|soat|cbt)-[A-Za-z0-9_-]{20,64}|glptt-[0-9a-f]{40})")
+            .keywords("glpat-", "gldt-", "glrt-", "glsoat-", "glcbt-", "glptt-").minEntropy(3).build(),
+        PatternDetector.of(SLACK_TOKEN, "(?<![A-Za-z0-9])(xox[baprse]-[0-9A-Za-z-]{10,250}|xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+)")
+            .keywords("xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-").minEntropy(3).build(),
+        PatternDetector.of(SLACK_WEBHOOK, "hooks\\.slack\\.com/(?:services|workflows|triggers)/(?<secret>[A-Za-z0-9_/+-]{30,})")
+            .keywords("hooks.slack.com").build(),
+        PatternDetector.of(GOOGLE_API, "(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])")
+            .keywords("aiza").minEntropy(3).build(),
+        PatternDetector.of(STRIPE, "(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test|prod)_[0-9A-Za-z]{20,247})(?![A-Za-z0-9])")
+            .keywords("sk_live_", "rk_live_", "sk_test_", "rk_test_", "sk_prod_", "rk_prod_").minEntropy(3).build(),
+        PatternDetector.of(BEARER, "(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{20,}=*)")
+            .keywords("bearer").minEntropy(3).build(),
+        PatternDetector.of(BASIC_AUTH, "(?i)authorization[\"']?\\s*[:=]\\s*[\"']?basic\\s+([A-Za-z0-9+/]{8,}={0,2})")
+            .keywords("authorization").validator(BuiltInDetectors::isUserColonPassword).build(),
+        PatternDetector.of(JWT, "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,})")
+            .keywords("eyj").build(),
+        PatternDetector.of(URL_CREDENTIALS, "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@'\"<>\\[\\]{}()]{1,128}:"
+            + "(?<secret>[^\\s/@'\"<>]{3,256})@[A-Za-z0-9.\\[\\]_-]+")
+            .keywords("://").build(),
+        PatternDetector.of(URL_TOKEN, "(?i)[?&](?:access_token|token|api_?key|password|passwd|secret|client_secret"
+            + "|auth)=(?<secret>[A-Za-z0-9._~%+/-]{8,})")
+            .keywords("token=", "key=", "password=", "passwd=", "secret=", "auth=").minEntropy(3).build(),
+        // well-known credential files
+        PatternDetector.of(NETRC, "(?m)(?:^|\\s)password\\s+(\\S+)").keywords("password")
+            .paths(".netrc", "_netrc").build(),
+        PatternDetector.of(NETRC, "\\bmachine\\s+\\S+\\s+login\\s+\\S+\\s+password\\s+(\\S+)").keywords("machine").build(),
+        PatternDetector.of(PGPASS, "(?m)^(?![ \\t]*#)[^:\\n]*:[^:\\n]*:[^:\\n]*:[^:\\n]*:(?<secret>[^\\n\\r]+)$")
+            .paths(".pgpass", "pgpass", "*.pgpass").build(),
+        PatternDetector.of(DOCKER_AUTH, "\"auth\"\\s*:\\s*\"([A-Za-z0-9+/]{8,}={0,2})\"")
+            .keywords("\"auth\"").validator(BuiltInDetectors::isUserColonPassword).build(),
+        PatternDetector.of(YAML_TOKEN, "(?m)^[ \\t]*-?[ \\t]*(?:token|id-token|refresh-token|access-token|auth-token)"
+            + "[ \\t]*:[ \\t]*[\"']?([A-Za-z0-9._~+/=:-]{16,})[\"']?[ \\t]*\\r?$")
+            .keywords("token").minEntropy(3).build(),
+        PatternDetector.of(UNATTEND, "(?is)<(?:AdministratorPassword|Password|DomainAdminPassword)>\\s*<Value>"
+            + "(?<secret>[^<]+)</Value>")
+            .keywords("password>").block(1024).build(),
+        PatternDetector.of(SYSPREP_INF, "(?im)^[ \\t]*(?:Admin|DomainAdmin|AutoLogon)?Password[ \\t]*=[ \\t]*\"?"
+            + "(?<secret>[^\"\\r\\n]+?)\"?[ \\t]*\\r?$")
+            .keywords("password").paths("sysprep.inf", "unattend.txt", "winnt.sif").build(),
+        PatternDetector.of(EC2LAUNCH, "\"adminPassword\"\\s*:\\s*\"(?<secret>[^\"]+)\"").keywords("adminpassword").build(),
+        PatternDetector.of(EC2LAUNCH, "(?is)type:[ \\t]*[\"']?specify[\"']?[ \\t]*\\r?\\n[ \\t]*data:[ \\t]*[\"']?"
+            + "(?<secret>[^\"'\\r\\n#]+)")
+            .keywords("specify").block(256).build(),
+        // commands typed with their password
+        PatternDetector.of(COMMAND_LINE, "\\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\\b[^\\n|;&]*?\\s-p"
+            + "(?<secret>[^\\s'\"$-][^\\s'\"]*)")
+            .keywords("mysql", "mariadb").build(),
+        PatternDetector.of(COMMAND_LINE, "\\bsshpass\\s+(?:-[a-zA-Z]+\\s+\\S+\\s+)*-p\\s*[\"']?(?<secret>[^\\s'\"]+)")
+            .keywords("sshpass").build(),
+        PatternDetector.of(COMMAND_LINE, "\\b(?:curl|wget)\\b[^\\n|;&]*?\\s(?:-u|--user)[ =]?[\"']?[^\\s:'\"]+:"
+            + "(?<secret>[^\\s'\"]+)")
+            .keywords("curl", "wget").build(),
+        PatternDetector.of(COMMAND_LINE, "\\b(?:docker|podman|nerdctl)\\s+login\\b[^\\n|;&]*?\\s(?:-p|--password)[ =]"
+            + "[\"']?(?<secret>[^\\s'\"]+)")
+            .keywords(" login").build(),
+        PatternDetector.of(COMMAND_LINE, "-pass(?:in|out)?\\s+[\"']?pass:(?<secret>[^\\s'\"]+)")
+            .keywords("pass:").build(),
+        // generic settings: passwords whatever their strength, other secrets only when random-looking
+        new AssignmentDetector(PASSWORD, List.of("password", "passwd", "passphrase", "pwd", "passwort"), 4, 0),
+        new AssignmentDetector(SECRET, List.of("secret", "token", "api_key", "apikey", "api-key", "access_key",
+            "accesskey", "auth_key", "private_key", "privatekey", "credential"), 16, 3.5));
+  }
+
+  /** A base64 value that decodes to {@code user:password} with both parts present. */
+  static boolean isUserColonPassword(String base64) {
+    try {
+      String s = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+      int colon = s.indexOf(':');
+      return colon > 0 && colon < s.length() - 1 && s.chars().allMatch(c -> c >= 0x20);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.imageprep.agent.secrets;
+
+import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.host.SecretDetectorSpec;
+import dev.imageprep.rules.host.SecretFinding;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The detectors of one scan, compiled once: every keyword of every detector in one {@link
+ * KeywordMatcher}, and for each keyword the detectors that want to look where it occurs. Scanning a
+ * file is one keyword pass, then the detectors at their hits only.
+ */
+final class DetectorSet {
+
+  private final List<Detector> detectors;
+  private final List<FileInspector> inspectors;
+  private final List<Detector> keywordless = new ArrayList<>();
+  private final KeywordMatcher matcher;
+  private final int[][] detectorsByKeyword;
+  private final Set<String> disabled;
+  private final Map<String, DetectorKind> kinds = new LinkedHashMap<>();
+
+  DetectorSet(List<Detector> detectors, List<FileInspector> inspectors, Set<String> disabled) {
+    this.detectors = List.copyOf(detectors);
+    this.inspectors = List.copyOf(inspectors);
+    this.disabled = Set.copyOf(disabled);
+    detectors.forEach(d -> d.kinds().forEach(k -> kinds.putIfAbsent(k.id(), k)));
+    inspectors.forEach(d -> d.kinds().forEach(k -> kinds.putIfAbsent(k.id(), k)));
+    Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+    for (int i = 0; i < this.detectors.size(); i++) {
+      Detector d = this.detectors.get(i);
+      if (d.keywords().isEmpty()) {
+        keywordless.add(d);
+      }
+      for (String k : new LinkedHashSet<>(d.keywords())) {
+        byKeyword.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(i);
+      }
+    }
+    this.matcher = new KeywordMatcher(List.copyOf(byKeyword.keySet()));
+    this.detectorsByKeyword = byKeyword.values().stream()
+        .map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+  }
+
+  /** The built-in detectors. */
+  static DetectorSet builtIn() {
+    return new DetectorSet(BuiltInDetectors.detectors(), BuiltInDetectors.inspectors(), Set.of());
+  }
+
+  /**
+   * The built-ins, minus the disabled ones, plus a rule file's detectors (which replace built-ins
+   * of the same id).
+   *
+   * @throws IllegalArgumentException for a disabled id that no built-in detector has
+   */
+  static DetectorSet of(List<SecretDetectorSpec> custom, List<String> disable) {
+    DetectorSet builtIn = builtIn();
+    Set<String> unknown = new TreeSet<>(disable);
+    unknown.removeAll(builtIn.kinds.keySet());
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("disable-detectors names unknown detector(s) " + String.join(", ", unknown)
+          + " (built-in: " + String.join(", ", builtIn.kinds.keySet()) + ")");
+    }
+    Set<String> off = new HashSet<>(disable);
+    List<Detector> detectors = new ArrayList<>();
+    for (SecretDetectorSpec spec : custom) {
+      off.add(spec.id());
+      detectors.add(CustomDetectors.compile(spec));
+    }
+    for (Detector d : builtIn.detectors) {
+      if (!d.kinds().stream().allMatch(k -> off.contains(k.id()))) {
+        detectors.add(d);
+      }
+    }
+    Set<String> customIds = new HashSet<>();
+    custom.forEach(s -> customIds.add(s.id()));
+    off.removeAll(customIds); // a replacing detector reports under the id it replaces
+    return new DetectorSet(detectors, builtIn.inspectors, off);
+  }
+
+  /** Every kind of finding this set can report. */
+  List<DetectorKind> kinds() {
+    return List.copyOf(kinds.values());
+  }
+
+  /** Runs the file inspectors on a file's name and first bytes. */
+  void inspect(String imagePath, byte[] head, int n, boolean binary, Findings out) {
+    for (FileInspector i : inspectors) {
+      i.inspect(imagePath, head, n, binary, out);
+    }
+  }
+
+  Findings newFindings() {
+    return new Findings(disabled);
+  }
+
+  /** Scans one text file: the keyword pass, then each detector at its keywords. */
+  List<SecretFinding> scan(ImagePath path, FileText text, Findings out) {
+    String p = text.path();
+    boolean[] allowed = new boolean[detectors.size()];
+    for (int i = 0; i < allowed.length; i++) {
+      allowed[i] = detectors.get(i).paths().allows(p);
+    }
+    for (Detector d : keywordless) {
+      if (d.paths().allows(p)) {
+        d.scan(text, 0, 0, out);
+      }
+    }
+    int[] covered = new int[detectors.size()];
+    matcher.scan(text.data(), text.length(), (keyword, start, end) -> {
+      for (int i : detectorsByKeyword[keyword]) {
+        if (allowed[i] && start >= covered[i]) {
+          covered[i] = Math.max(end, detectors.get(i).scan(text, start, end, out));
+        }
+      }
+    });
+    return out.finish(path, text);
+  }
+}

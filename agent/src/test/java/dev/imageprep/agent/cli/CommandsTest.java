@@ -1,0 +1,212 @@
+package dev.imageprep.agent.cli;
+
+import static dev.imageprep.agent.testing.UsedImage.HOST_KEY_BODY;
+import static dev.imageprep.agent.testing.UsedImage.fingerprint;
+import static dev.imageprep.agent.testing.Trees.exists;
+import static dev.imageprep.agent.testing.Trees.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.imageprep.agent.cleanup.RunLock;
+import dev.imageprep.agent.run.Session;
+import dev.imageprep.agent.testing.LocalCli;
+import dev.imageprep.agent.testing.LocalCli.Result;
+import dev.imageprep.agent.testing.UsedImage;
+import dev.imageprep.agent.testing.ReportSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands end to end, in-process, against a small Debian-like image tree. */
+class CommandsTest {
+
+  @TempDir
+  Path tmp;
+
+  Path root;
+  Path state;
+  LocalCli cli;
+
+  @BeforeEach
+  void image() throws IOException {
+    root = UsedImage.debianLike(Files.createDirectories(tmp.resolve("image")));
+    state = tmp.resolve("state");
+    cli = new LocalCli(state, Files.createDirectories(tmp.resolve("cwd")));
+  }
+
+  private String[] args(String command, String... more) {
+    String[] base = {command, "--root", root.toString(), "--profile", "ec2-linux", "--state-dir", state.toString()};
+    String[] all = new String[base.length + more.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
+  @Test
+  void checkReportsKeysAsRemovedByCleanupAndNeverPrintsThem() {
+    Result r = cli.run(args("check", "--format", "json"));
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.NOT_READY);
+    JsonNode report = ReportSchema.validated(r.out());
+    assertThat(report.at("/host/root").asText()).isEqualTo(root.toString());
+    assertThat(report.at("/verdict").asText()).isEqualTo("NOT READY");
+    JsonNode secrets = findCheck(report, "no-secrets-left");
+    assertThat(secrets.at("/status").asText()).isEqualTo("fail");
+    assertThat(secrets.at("/resolvedBy/0").asText()).isEqualTo("ssh-host-keys");
+    assertThat(secrets.at("/evidence/0/path").asText()).startsWith("/etc/ssh/ssh_host_").doesNotContain(root.toString());
+    assertThat(r.out()).doesNotContain(HOST_KEY_BODY.substring(0, 24));
+    assertThat(cli.run(args("check")).out()).doesNotContain(HOST_KEY_BODY.substring(0, 24)).contains("NOT READY");
+  }
+
+  @Test
+  void dryRunPrintsThePlanAndChangesNothing() throws IOException {
+    String before = fingerprint(root);
+    Result r = cli.run(args("clean", "--dry-run", "--format", "json"));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode report = ReportSchema.validated(r.out());
+    assertThat(report.at("/verdict").asText()).isEqualTo("PLANNED");
+    assertThat(report.at("/cleanup").findValuesAsText("path")).contains("/etc/ssh/ssh_host_rsa_key", "/tmp/build.log",
+        "/etc/machine-id", "/home/admin/.ssh/authorized_keys");
+    assertThat(fingerprint(root)).isEqualTo(before);
+  }
+
+  @Test
+  void withoutATerminalCleanRefusesUnlessTold() throws IOException {
+    String before = fingerprint(root);
+    Result r = cli.run(args("clean"));
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("without --yes");
+    assertThat(fingerprint(root)).isEqualTo(before);
+  }
+
+  @Test
+  void onATerminalAnAnswerOfNoChangesNothing() throws IOException {
+    String before = fingerprint(root);
+    Result r = cli.interactive("n\n").run(args("clean"));
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("Continue? [y/N]");
+    assertThat(fingerprint(root)).isEqualTo(before);
+    assertThat(cli.interactive("y\n").run(args("clean")).exitCode()).isZero();
+    assertThat(exists(root, "/etc/ssh/ssh_host_rsa_key")).isFalse();
+  }
+
+  @Test
+  void cleanDoesTheWholeListAndARerunFindsNothing() throws IOException {
+    Result r = cli.run(args("clean", "--yes", "--format", "json"));
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    JsonNode report = ReportSchema.validated(r.out());
+    assertThat(report.at("/verdict").asText()).isEqualTo("DONE");
+    assertThat(exists(root, "/etc/ssh/ssh_host_ed25519_key")).isFalse();
+    assertThat(exists(root, "/etc/ssh/sshd_config")).isTrue();
+    assertThat(Files.size(root.resolve("etc/machine-id"))).isZero();
+    assertThat(root.resolve("tmp")).isEmptyDirectory();
+    assertThat(root.resolve("var/lib/cloud")).isEmptyDirectory();
+    assertThat(exists(root, "/home/admin/.ssh/authorized_keys")).isFalse();
+    assertThat(exists(root, "/home/admin/.bash_history")).isFalse();
+    assertThat(Files.isSymbolicLink(root.resolve("var/spool/mail"))).isTrue();
+    assertThat(report.at("/notes/0").asText()).startsWith("journal: " + state);
+
+    Result again = cli.run(args("clean", "--yes", "--format", "json"));
+    assertThat(ReportSchema.validated(again.out()).at("/cleanup").size()).isZero();
+  }
+
+  @Test
+  void prepareCleansAndVerifiesReady() throws IOException {
+    Result r = cli.run(args("prepare", "--yes", "--format", "json"));
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    JsonNode report = ReportSchema.validated(r.out());
+    assertThat(report.at("/verdict").asText()).isEqualTo("READY");
+    assertThat(findCheck(report.get("preflight"), "no-secrets-left").at("/status").asText()).isEqualTo("fail");
+    assertThat(findCheck(report, "no-secrets-left").at("/status").asText()).isEqualTo("pass");
+  }
+
+  @Test
+  void prepareDoesNotCleanWhenSomethingTheCleanupCannotFixBlocks() throws IOException {
+    write(root, "/root/.aws/credentials", "[default]\naws_access_key_id = AKIAZ7QXHN3NVQ5MKT2B\n"
+        + "aws_secret_access_key = 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\n");
+    String before = fingerprint(root);
+    Result r = cli.run(args("prepare", "--yes", "--format", "json"));
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_READY);
+    JsonNode report = ReportSchema.validated(r.out());
+    assertThat(report.at("/notes/0").asText()).contains("cleanup not run").contains("no-secrets-left");
+    assertThat(fingerprint(root)).isEqualTo(before);
+    assertThat(r.out()).doesNotContain("9xQz7Lw2Jc8Vb4Nm6Kp1").doesNotContain("AKIAZ7QXHN3NVQ5MKT2B");
+  }
+
+  @Test
+  void workSpacesNeverTouchesHome() throws IOException {
+    Result r = cli.run("clean", "--root", root.toString(), "--profile", "workspaces-linux", "--state-dir",
+        state.toString(), "--yes", "--format", "json");
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(exists(root, "/home/admin/.bash_history")).isTrue();
+    assertThat(exists(root, "/home/admin/.ssh/authorized_keys")).isTrue();
+    assertThat(exists(root, "/root/.bash_history")).isFalse();
+    assertThat(exists(root, "/etc/machine-id")).as("not on the WorkSpaces list").isTrue();
+  }
+
+  @Test
+  void aSecondRunExitsFourAndNamesTheHolder() throws Exception {
+    Path lock = state.resolve(Session.lockFileName(root.toRealPath(), true));
+    try (RunLock held = RunLock.acquire(lock, false, 777)) {
+      Result r = cli.run(args("clean", "--yes"));
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.LOCKED);
+      assertThat(r.err()).contains("pid 777");
+      assertThat(cli.run(args("check")).exitCode()).as("a check does not run during a cleanup")
+          .isEqualTo(ExitCodes.LOCKED);
+    }
+  }
+
+  @Test
+  void changingALiveSystemNeedsRoot() throws IOException {
+    Result r = cli.uid(1000).run("clean", "--yes", "--state-dir", state.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("run it as root");
+  }
+
+  @Test
+  void badInputIsExitTwoWithAClearMessageAndChangesNothing() throws IOException {
+    String before = fingerprint(root);
+    Path broken = Files.writeString(tmp.resolve("site.yaml"), "rules:\n  - id: my-rule\n    title: Mine\n"
+        + "    severity: error\n    type: volume-usage\n    with: {max-percent: many}\n    remediation: x\n    source: me\n");
+    assertUsage(cli.run(args("clean", "--yes", "--rules", broken.toString())), broken + ":6:25");
+    assertUsage(cli.run(args("clean", "--yes", "--only", "ssh-hostkeys")), "unknown id ssh-hostkeys");
+    assertUsage(cli.run("check", "--profile", "windows-desktop", "--root", root.toString()), "unknown profile");
+    assertUsage(cli.run("check", "--root", tmp.resolve("missing").toString()), "not a directory");
+    assertUsage(cli.run(args("check", "--format", "yaml")), "unknown --format yaml");
+    assertUsage(cli.run(args("clean", "--yes", "--frce")), "Unknown option");
+    assertUsage(cli.run(args("check", "--rules", tmp.resolve("none.yaml").toString())), "no such file");
+    assertThat(fingerprint(root)).isEqualTo(before);
+  }
+
+  @Test
+  void catalogCommands() {
+    Result profiles = cli.run("profiles");
+    assertThat(profiles.exitCode()).isZero();
+    assertThat(profiles.out()).contains("opsworks-linux").contains("ec2-linux");
+    Result list = cli.run("rules", "list", "--profile", "workspaces-linux");
+    assertThat(list.out()).contains("skylight-keys").contains("* shred").contains("apps-outside-home");
+    Result show = cli.run("rules", "show", "root-volume-usage", "--profile", "ec2-linux");
+    assertThat(show.out()).contains("used / (used + available)").contains("seeds/workspaces-create-custom-bundle.md");
+    assertThat(cli.run("rules", "show", "nope", "--profile", "ec2-linux").exitCode()).isEqualTo(ExitCodes.USAGE);
+    Result schema = cli.run("schema");
+    assertThat(schema.out()).contains("imageprep/report/v1");
+    assertThat(cli.run("--help").out()).contains("Exit codes:").contains("4   another imageprep run holds the lock");
+  }
+
+  private static void assertUsage(Result r, String message) {
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains(message).doesNotContain("\tat ");
+  }
+
+  private static JsonNode findCheck(JsonNode checks, String id) {
+    JsonNode list = checks.has("checks") ? checks.get("checks") : checks;
+    for (JsonNode c : list) {
+      if (c.get("id").asText().equals(id)) {
+        return c;
+      }
+    }
+    throw new AssertionError("no check " + id);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.imageprep.agent.probe.windows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imageprep.rules.host.PendingUpdates;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The pure parts of the JNA probes: what they make of what Windows returns. */
+class WindowsProbeUnitsTest {
+
+  @Test
+  void linkTargetsOnTheImageDriveBecomeImagePathsAndOthersAreRefused() throws IOException {
+    assertThat(WindowsLinks.toImage("C:\\ProgramData", 'C')).isEqualTo("/ProgramData");
+    assertThat(WindowsLinks.toImage("\\??\\c:\\Users\\Default", 'C')).isEqualTo("/Users/Default");
+    assertThat(WindowsLinks.toImage("C:\\", 'C')).isEqualTo("/");
+    assertThat(WindowsLinks.toImage("..\\Roaming", 'C')).isEqualTo("../Roaming");
+    assertThat(WindowsLinks.toImage("\\Windows\\Temp", 'C')).isEqualTo("/Windows/Temp");
+    assertThatThrownBy(() -> WindowsLinks.toImage("D:\\Users\\alice", 'C')).hasMessageContaining("another drive");
+    assertThatThrownBy(() -> WindowsLinks.toImage("\\??\\Volume{1b3c5f7e-0000-0000-0000-100000000000}\\", 'C'))
+        .hasMessageContaining("another volume");
+    assertThatThrownBy(() -> WindowsLinks.toImage("\\\\server\\share", 'C')).hasMessageContaining("network");
+    assertThatThrownBy(() -> WindowsLinks.toImage("C:relative", 'C')).hasMessageContaining("current directory");
+  }
+
+  @Test
+  void junctionReparseDataNamesItsTarget() throws IOException {
+    assertThat(JunctionReader.parse(reparse(JunctionReader.IO_REPARSE_TAG_MOUNT_POINT, 16,
+        "\\??\\C:\\Users\\Default", "C:\\Users\\Default"))).isEqualTo("\\??\\C:\\Users\\Default");
+    assertThat(JunctionReader.parse(reparse(JunctionReader.IO_REPARSE_TAG_SYMLINK, 20, "..\\x", "..\\x")))
+        .isEqualTo("..\\x");
+    assertThatThrownBy(() -> JunctionReader.parse(reparse(0x9000001A, 16, "x", "x")))
+        .hasMessageContaining("0x9000001A");
+    byte[] truncated = reparse(JunctionReader.IO_REPARSE_TAG_MOUNT_POINT, 16, "\\??\\C:\\x", "C:\\x");
+    assertThatThrownBy(() -> JunctionReader.parse(java.util.Arrays.copyOf(truncated, 20)))
+        .hasMessageContaining("out of bounds");
+  }
+
+  /** A REPARSE_DATA_BUFFER as DeviceIoControl returns it. */
+  private static byte[] reparse(int tag, int pathBuffer, String substitute, String print) {
+    byte[] sub = substitute.getBytes(StandardCharsets.UTF_16LE);
+    byte[] pr = print.getBytes(StandardCharsets.UTF_16LE);
+    ByteBuffer b = ByteBuffer.allocate(pathBuffer + sub.length + pr.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+    b.putInt(0, tag);
+    b.putShort(4, (short) (b.capacity() - 8));
+    b.putShort(8, (short) 0);
+    b.putShort(10, (short) sub.length);
+    b.putShort(12, (short) (sub.length + 2));
+    b.putShort(14, (short) pr.length);
+    b.position(pathBuffer);
+    b.put(sub).putShort((short) 0).put(pr);
+    return b.array();
+  }
+
+  @Test
+  void windowsUpdateOutputLeavesFeatureUpdatesOut() {
+    PendingUpdates u = WindowsUpdates.parse("UPDATE 2024-05 Cumulative Update for Windows Server 2019 (KB5037765)\r\n"
+        + "UPDATE Feature update to Windows 10, version 22H2\r\nDONE 2\r\n").value();
+    assertThat(u.packages()).containsExactly("2024-05 Cumulative Update for Windows Server 2019 (KB5037765)");
+    assertThat(WindowsUpdates.parse("DONE 0\n").value().packages()).isEmpty();
+    assertThat(WindowsUpdates.parse("UPDATE x\n").isKnown()).isFalse();
+    assertThat(new WindowsUpdates((c, t) -> java.util.Optional.empty(), true).pending().reason())
+        .contains("mounted volume");
+  }
+
+  @Test
+  void diskModelsAndLabelsTellInstanceStore() {
+    assertThat(WindowsVolumes.instanceStore("Amazon EC2 NVMe Instance Storage", "")).isTrue();
+    assertThat(WindowsVolumes.instanceStore(null, "Temporary Storage 0")).isTrue();
+    assertThat(WindowsVolumes.instanceStore("Amazon Elastic Block Store", "Data")).isFalse();
+    assertThat(WindowsVolumes.instanceStore("AWS PVDISK SCSI Disk Device", "")).isNull();
+  }
+}
