@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * cloud-init, and no Java at all), driven with chroot: install, run, revoke a WorkSpaces-style admin's
  * rights the way the boot unit does, check sudo still parses and root keeps its rights, purge.
  */
-@Tag("slow")
+@Tag("debootstrap")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DebInstallIT {
 

@@ -60,6 +60,11 @@ public final class SudoRevokeCommand implements Callable<Integer> {
     CommandContext ctx = sudo.root.context();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (ctx.env().fileSystem().getSeparator().equals("\\")) {
+      // the Windows side (local Administrators through Netapi32) is not built yet
+      throw new AgentException(ExitCodes.INCOMPLETE, "sudo revoke works on Linux images only for now; on Windows"
+          + " remove users from the local Administrators group with `net localgroup Administrators USER /delete`");
+    }
     boolean offline = root != null;
     Path rootDir = rootDirectory(ctx);
     if (!change.dryRun && !offline && ctx.env().uid().isPresent() && ctx.env().uid().getAsInt() != 0) {
