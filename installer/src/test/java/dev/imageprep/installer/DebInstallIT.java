@@ -77,6 +77,12 @@ class DebInstallIT {
     assertThat(version.exitCode()).as(version.toString()).isZero();
     assertThat(version.output()).startsWith("imageprep " + Build.VERSION + "\n");
     assertThat(chroot("imageprep", "sudo", "revoke", "--help").output()).contains("--dry-run");
+    if (Files.exists(Build.APP.resolve("lib/app/imageprep.classlist"))) { // a JDK 17 build
+      assertThat(root.resolve("opt/imageprep/lib/app/imageprep.jsa")).as("AppCDS archive made by postinst")
+          .isNotEmptyFile();
+      Command shared = chroot("env", "IMAGEPREP_JAVA_OPTIONS=-Xshare:on", "imageprep", "--version");
+      assertThat(shared.exitCode()).as("the archive maps: " + shared).isZero();
+    }
     assertThat(root.resolve("etc/systemd/system/multi-user.target.wants/imageprep-sudo-revoke.service"))
         .as("installed disabled").doesNotExist();
   }
