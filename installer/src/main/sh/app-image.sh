@@ -163,15 +163,6 @@ training=(
   "clean --root $tree --profile ec2-linux --state-dir $work/state --dry-run"
   "sudo revoke --root $tree --dry-run"
 )
-train() { # runs every training command with the given extra JVM options
-  local args
-  write_launcher "$1"
-  for args in "${training[@]}"; do
-    # shellcheck disable=SC2086 # each entry is a command line to split
-    "$app/bin/imageprep" $args >/dev/null 2>&1 </dev/null || true
-  done
-}
-
 if ((feature >= 24)); then
   # One recording run (check: the command fleets call most), then the cache is assembled from it.
   # Without AOT class linking: linked classes are all loaded at every start, which cost --version
@@ -188,7 +179,7 @@ else
     "$app/bin/imageprep" ${training[$i]} >/dev/null 2>&1 </dev/null || true
     lists+=("$work/classes-$i.lst")
   done
-  sort -u "${lists[@]}" >"$app/lib/app/imageprep.classlist"
+  awk '!seen[$0]++' "${lists[@]}" >"$app/lib/app/imageprep.classlist" # merged, first-seen order kept
   write_launcher "-Xshare:dump -XX:SharedClassListFile=$app/lib/app/imageprep.classlist -XX:SharedArchiveFile=$app/lib/app/imageprep.jsa"
   "$app/bin/imageprep" >"$work/cds-dump.log" 2>&1 || true
 fi
