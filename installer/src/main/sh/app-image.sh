@@ -114,6 +114,16 @@ chmod -R u+w,go-w "$work/runtime"
 # launcher with the same class path and options starts the same JVM without that.
 rm -f "$app/bin/imageprep" "$app/lib/libapplauncher.so" "$app/lib/app/imageprep.cfg"
 
+# Debian's JDK copies the same licence texts into every module's legal/ folder; link them to
+# java.base's copy as Temurin does (rpmlint counts the copies as wasted space). After jpackage,
+# which copies the runtime with its links resolved.
+for f in "$app"/lib/runtime/legal/*/*; do
+  base=$app/lib/runtime/legal/java.base/${f##*/}
+  if [[ $f != */java.base/* && -f $f && ! -L $f && -f $base ]] && cmp -s "$f" "$base"; then
+    ln -sf "../java.base/${f##*/}" "$f"
+  fi
+done
+
 classpath="\$app/lib/app/imageprep-agent.jar"
 for jar in "$work"/input/lib/*.jar; do
   classpath+=":\$app/lib/app/lib/${jar##*/}"

@@ -102,7 +102,8 @@ fill "$packaging/deb/control.in" | sed -e "s|@DEPENDS@|${depends:-libc6}|" \
   -e "s|@INSTALLED_SIZE@|$(du -sk --exclude=DEBIAN "$deb_root" | cut -f1)|" >"$deb_root/DEBIAN/control"
 echo /etc/imageprep/imageprep.conf >"$deb_root/DEBIAN/conffiles"
 for script in postinst postrm prerm; do
-  sed "s|^#IMAGEPREP_CDS#\$|$cds_script|" "$packaging/deb/$script" >"$deb_root/DEBIAN/$script"
+  awk -v cds="$cds_script" '/^#IMAGEPREP_CDS#$/ { print cds; next } { print }' "$packaging/deb/$script" \
+    >"$deb_root/DEBIAN/$script"
   chmod 0755 "$deb_root/DEBIAN/$script"
 done
 (cd "$deb_root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) \

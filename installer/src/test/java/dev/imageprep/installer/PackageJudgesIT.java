@@ -42,8 +42,10 @@ class PackageJudgesIT {
   void shellcheckAcceptsEveryShellScript() throws Exception {
     List<String> scripts = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Build.REPO)) {
+      // test resources are data (e.g. the secret scanner's corpus), not scripts anyone runs
       files.filter(p -> p.toString().endsWith(".sh") && !p.toString().contains("/target/")
-          && !p.toString().contains("/.git/")).forEach(p -> scripts.add(p.toString()));
+          && !p.toString().contains("/.git/") && !p.toString().contains("/src/test/resources/"))
+          .forEach(p -> scripts.add(p.toString()));
     }
     scripts.add(Build.APP.resolve("bin/imageprep").toString()); // the generated launcher
     Path control = tmp.resolve("control");
