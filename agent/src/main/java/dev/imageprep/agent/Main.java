@@ -4,6 +4,7 @@ import dev.imageprep.agent.cli.AgentException;
 import dev.imageprep.agent.cli.CommandContext;
 import dev.imageprep.agent.cli.ExitCodes;
 import dev.imageprep.agent.cli.RootCommand;
+import dev.imageprep.agent.cli.Version;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -15,11 +16,24 @@ public final class Main {
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    if (isVersionRequest(args)) {
+      // Fleets call --version to see what is installed: answer before picocli builds the whole command
+      // model, which is most of a cold start. The lines are the ones RootCommand's provider gives.
+      for (String line : new Version().getVersion()) {
+        out.println(line);
+      }
+      out.flush();
+      System.exit(ExitCodes.OK);
+    }
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(CommandContext.standard(AgentEnvironment.system()), out, err, args);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  static boolean isVersionRequest(String... args) {
+    return args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]));
   }
 
   /** Runs one command line and returns its exit code; tests call this with their own context and writers. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     description = {"Prepares a Linux or Windows instance (or its mounted root volume) for image capture:"
         + " checks readiness rules, runs the cleanup lists, verifies, and says READY or exactly why not."},
     subcommands = {CheckCommand.class, CleanCommand.class, PrepareCommand.class, RulesCommand.class,
-        ProfilesCommand.class, SchemaCommand.class, StampCommand.class},
+        ProfilesCommand.class, SchemaCommand.class, StampCommand.class, SudoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ready, or the cleanup finished",

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Start-up benchmark: whole processes, in one run, on this machine.
+#
+#   bench/startup/run.sh [RUNS]        (default 15; needs hyperfine and GNU time; run `mvn -DskipTests
+#                                       package` first)
+#
+# Measures `imageprep --version` and `imageprep check --only root-volume-usage` for
+#   packaged   installer/target/imageprep/bin/imageprep (jlink runtime, start-up cache, launcher)
+#   java -jar  the same jar on the full JDK the runtime was linked from, no options
+#   bare       `java -version` of the packaged runtime: the floor any JVM program pays
+# Time: hyperfine medians (-N, 3 warm-ups, RUNS runs). Memory: median peak RSS of 5 runs (time -v).
+set -euo pipefail
+
+runs=${1:-15}
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+app=$repo/installer/target/imageprep
+jar=$repo/agent/target/imageprep-agent-0.1.0.jar
+jdk=$(cat "$repo/installer/target/app-image.jdk" 2>/dev/null || true)
+for need in hyperfine /usr/bin/time; do
+  command -v "$need" >/dev/null || { echo "run.sh: $need is not installed (apt-get install ${need##*/})" >&2; exit 2; }
+done
+[[ -x $app/bin/imageprep && -f $jar && -x $jdk/bin/java ]] \
+  || { echo "run.sh: build first: mvn -B -DskipTests package" >&2; exit 2; }
+
+state=$(mktemp -d)
+trap 'rm -rf "$state"' EXIT
+check_args="check --profile ec2-linux --only root-volume-usage --state-dir $state"
+
+names=("bare java -version" "packaged --version" "java -jar --version" "packaged check" "java -jar check")
+commands=(
+  "$app/lib/runtime/bin/java -version"
+  "$app/bin/imageprep --version"
+  "$jdk/bin/java -jar $jar --version"
+  "$app/bin/imageprep $check_args"
+  "$jdk/bin/java -jar $jar $check_args"
+)
+
+csv=$state/hyperfine.csv
+args=(-N -i --warmup 3 --runs "$runs" --export-csv "$csv" --style none)
+for i in "${!names[@]}"; do
+  args+=(-n "${names[$i]}" "${commands[$i]}")
+done
+hyperfine "${args[@]}" >/dev/null
+
+median_ms() { # hyperfine's median for one command name, in ms
+  awk -F, -v n="$1" '$1 == n { printf "%.0f", $4 * 1000 }' "$csv"
+}
+rss_mb() { # median peak RSS of 5 runs, in MiB
+  local i
+  # shellcheck disable=SC2086 # the command line is split on purpose
+  for i in 1 2 3 4 5; do /usr/bin/time -f %M $1 >/dev/null 2>"$state/time" || true; tail -1 "$state/time"; done \
+    | sort -n | sed -n 3p | awk '{ printf "%.0f", $1 / 1024 }'
+}
+
+printf '%s, %s cores, load %s, JDK %s, %s runs\n\n' "$(date -u +%Y-%m-%d)" "$(nproc)" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)" "$("$jdk/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2)" "$runs"
+printf '| command | median ms | peak RSS MiB |\n|---|---:|---:|\n'
+declare -A ms
+for i in "${!names[@]}"; do
+  ms[${names[$i]}]=$(median_ms "${names[$i]}")
+  printf '| %s | %s | %s |\n' "${names[$i]}" "${ms[${names[$i]}]}" "$(rss_mb "${commands[$i]}")"
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+bare=${ms[bare java -version]}
+printf '\n| target | measured | goal |\n|---|---:|---:|\n'
+printf '| packaged --version / java -jar --version | %s | ≤ 0.70 |\n' "$(ratio "${ms[packaged --version]}" "${ms[java -jar --version]}")"
+printf '| packaged --version / bare java -version | %s | ≤ 3 |\n' "$(ratio "${ms[packaged --version]}" "$bare")"
+printf '| packaged check / bare java -version | %s | ≤ 6 |\n' "$(ratio "${ms[packaged check]}" "$bare")"
