@@ -38,14 +38,29 @@ public final class Main {
 
   /** Runs one command line and returns its exit code; tests call this with their own context and writers. */
   public static int run(CommandContext context, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = newCommandLine(context);
+    CommandLine cl = newCommandLine(context, args);
     cl.setOut(out);
     cl.setErr(err);
     return cl.execute(args);
   }
 
+  /** The whole command tree (for documentation and tests that parse many command lines). */
   public static CommandLine newCommandLine(CommandContext context) {
+    return newCommandLine(context, new String[0]);
+  }
+
+  /**
+   * The command tree a command line needs: the root and the subcommand it names, or every subcommand
+   * when it names none (help, a typo that deserves suggestions).
+   */
+  public static CommandLine newCommandLine(CommandContext context, String... args) {
     CommandLine cl = new CommandLine(new RootCommand(context));
+    String named = args.length > 0 && RootCommand.SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
+    RootCommand.SUBCOMMANDS.forEach((name, type) -> {
+      if (named == null || named.equals(name)) {
+        cl.addSubcommand(name, new CommandLine(type));
+      }
+    });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (e instanceof AgentException ae) {
@@ -58,7 +73,7 @@ public final class Main {
       err.flush();
       return ExitCodes.INCOMPLETE;
     });
-    cl.setParameterExceptionHandler((e, args) -> {
+    cl.setParameterExceptionHandler((e, badArgs) -> {
       PrintWriter err = e.getCommandLine().getErr();
       err.println("imageprep: " + e.getMessage());
       if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {

@@ -9,8 +9,6 @@ import picocli.CommandLine.Spec;
     sortOptions = false, usageHelpAutoWidth = true,
     description = {"Prepares a Linux or Windows instance (or its mounted root volume) for image capture:"
         + " checks readiness rules, runs the cleanup lists, verifies, and says READY or exactly why not."},
-    subcommands = {CheckCommand.class, CleanCommand.class, PrepareCommand.class, RulesCommand.class,
-        ProfilesCommand.class, SchemaCommand.class, StampCommand.class, SudoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ready, or the cleanup finished",
@@ -19,6 +17,26 @@ import picocli.CommandLine.Spec;
         "3:incomplete: an action failed, the run was interrupted, or an internal error",
         "4:another imageprep run holds the lock"})
 public final class RootCommand implements Runnable {
+
+  /**
+   * The subcommands by name, in the order help lists them. They are added by {@code Main}, only the
+   * one a command line names when it names one: building every command's model costs a fleet-wide
+   * call more start-up time than the rest of a short check.
+   */
+  public static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static java.util.Map<String, Class<?>> subcommands() {
+    java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+    m.put("check", CheckCommand.class);
+    m.put("clean", CleanCommand.class);
+    m.put("prepare", PrepareCommand.class);
+    m.put("rules", RulesCommand.class);
+    m.put("profiles", ProfilesCommand.class);
+    m.put("schema", SchemaCommand.class);
+    m.put("stamp", StampCommand.class);
+    m.put("sudo", SudoCommand.class);
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   private final CommandContext context;
 

@@ -29,11 +29,10 @@ public final class ProfileDetector {
     if (skylight.isPresent()) {
       return new Detection("workspaces-linux", "auto-detected: Skylight agent present (" + skylight.get() + ")");
     }
-    Fact<PackageInventory> packages = host.packages().installed();
+    // paths before package databases: reading dpkg's or rpm's database is most of a short run
     Optional<String> opsworks = firstPresent(host, "/opt/aws/opsworks", "/etc/aws/opsworks");
-    if (opsworks.isPresent() || (packages.isKnown() && packages.value().has("opsworks-agent-ruby"))) {
-      return new Detection("opsworks-linux", "auto-detected: OpsWorks agent present ("
-          + opsworks.orElse("package opsworks-agent-ruby") + ")");
+    if (opsworks.isPresent()) {
+      return new Detection("opsworks-linux", "auto-detected: OpsWorks agent present (" + opsworks.get() + ")");
     }
     if (!host.info().offline()) {
       Optional<String> vendor = text(host, "/sys/class/dmi/id/sys_vendor");
@@ -45,12 +44,16 @@ public final class ProfileDetector {
         return new Detection("ec2-linux", "auto-detected: Xen hypervisor uuid starts with ec2");
       }
     }
-    if (packages.isKnown() && packages.value().has("amazon-ssm-agent")) {
-      return new Detection("ec2-linux", "auto-detected: amazon-ssm-agent installed in the image");
-    }
     Fact<OsRelease> os = host.os().release();
     if (os.isKnown() && os.value().id().equals("amzn")) {
       return new Detection("ec2-linux", "auto-detected: Amazon Linux");
+    }
+    Fact<PackageInventory> packages = host.packages().installed();
+    if (packages.isKnown() && packages.value().has("opsworks-agent-ruby")) {
+      return new Detection("opsworks-linux", "auto-detected: package opsworks-agent-ruby installed");
+    }
+    if (packages.isKnown() && packages.value().has("amazon-ssm-agent")) {
+      return new Detection("ec2-linux", "auto-detected: amazon-ssm-agent installed in the image");
     }
     return new Detection("linux", "auto-detection found no WorkSpaces, OpsWorks or EC2 signs: generic Linux profile");
   }

@@ -41,10 +41,15 @@ public final class Catalog {
 
   private static final String RESOURCE_DIR = "/dev/imageprep/rules/catalog/";
 
+  private final CatalogLoader loader;
+  private final Map<String, Source> lazy;
   private final Map<String, CatalogFile> profiles;
   private final List<CatalogFile> overlays;
 
-  private Catalog(Map<String, CatalogFile> profiles, List<CatalogFile> overlays) {
+  private Catalog(CatalogLoader loader, Map<String, Source> lazy, Map<String, CatalogFile> profiles,
+      List<CatalogFile> overlays) {
+    this.loader = loader;
+    this.lazy = lazy;
     this.profiles = profiles;
     this.overlays = overlays;
   }
@@ -55,38 +60,76 @@ public final class Catalog {
   /** Loads the bundled catalog and then the given rule files, validating everything. */
   public static Catalog load(CheckTypes types, List<String> bundled, List<Source> extra) {
     CatalogLoader loader = new CatalogLoader(types);
-    List<Source> sources = new ArrayList<>();
+    Map<String, Source> lazy = new LinkedHashMap<>();
     for (String name : bundled) {
-      sources.add(new Source("bundled:" + name, () -> bundledReader(name)));
+      lazy.put(stem(name), new Source("bundled:" + name, () -> bundledReader(name)));
     }
-    sources.addAll(extra);
     Map<String, CatalogFile> profiles = new LinkedHashMap<>();
     List<CatalogFile> overlays = new ArrayList<>();
     List<CatalogProblem> problems = new ArrayList<>();
-    for (Source source : sources) {
-      try (Reader reader = source.open().call()) {
-        CatalogFile file = loader.load(source.name(), reader);
+    for (Source source : extra) {
+      try {
+        CatalogFile file = read(loader, source);
         if (file.isOverlay()) {
           overlays.add(file);
         } else {
           profiles.put(file.profileId(), file);
+          lazy.remove(file.profileId()); // a rule file's profile replaces the bundled one
         }
       } catch (CatalogException e) {
         problems.addAll(e.problems());
-      } catch (IOException | UncheckedIOException e) {
-        problems.add(new CatalogProblem(source.name(), 0, 0, "cannot read: " + e.getMessage()));
-      } catch (Exception e) {
-        problems.add(new CatalogProblem(source.name(), 0, 0, "cannot read: " + e));
       }
     }
     if (!problems.isEmpty()) {
       throw new CatalogException(problems);
     }
-    Catalog catalog = new Catalog(profiles, overlays);
-    for (String id : profiles.keySet()) {
-      catalog.resolve(id); // a broken profile fails the load, not a later run
+    Catalog catalog = new Catalog(loader, lazy, profiles, overlays);
+    for (CatalogFile f : List.copyOf(profiles.values())) {
+      catalog.resolve(f.profileId()); // a broken rule file fails the load, not a later run
     }
     return catalog;
+  }
+
+  /**
+   * Loads every bundled profile too; the bundled files are otherwise read only when a run asks for
+   * them (they are validated by the build's tests, and parsing all of them is most of a short run).
+   */
+  public Catalog loadAll() {
+    for (String id : profileIds()) {
+      resolve(id);
+    }
+    return this;
+  }
+
+  private static CatalogFile read(CatalogLoader loader, Source source) {
+    try (Reader reader = source.open().call()) {
+      return loader.load(source.name(), reader);
+    } catch (CatalogException e) {
+      throw e;
+    } catch (IOException | UncheckedIOException e) {
+      throw new CatalogException(new CatalogProblem(source.name(), 0, 0, "cannot read: " + e.getMessage()));
+    } catch (Exception e) {
+      throw new CatalogException(new CatalogProblem(source.name(), 0, 0, "cannot read: " + e));
+    }
+  }
+
+  private static String stem(String bundledName) {
+    String base = bundledName.substring(bundledName.lastIndexOf('/') + 1);
+    return base.endsWith(".yaml") ? base.substring(0, base.length() - 5) : base;
+  }
+
+  /** The parsed file of a profile, reading a bundled one on first use. */
+  private synchronized CatalogFile file(String id) {
+    CatalogFile f = profiles.get(id);
+    if (f == null && lazy.containsKey(id)) {
+      f = read(loader, lazy.get(id));
+      if (!id.equals(f.profileId())) {
+        throw new CatalogException(new CatalogProblem(lazy.get(id).name(), 0, 0, "the file of profile '" + id
+            + "' declares profile '" + f.profileId() + "': a bundled profile's file is named after it"));
+      }
+      profiles.put(id, f);
+    }
+    return f;
   }
 
   private static Reader bundledReader(String name) {
@@ -99,11 +142,13 @@ public final class Catalog {
 
   /** Profile ids, in load order. */
   public List<String> profileIds() {
-    return List.copyOf(profiles.keySet());
+    List<String> ids = new ArrayList<>(lazy.keySet());
+    profiles.keySet().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+    return ids;
   }
 
   public boolean hasProfile(String id) {
-    return profiles.containsKey(id);
+    return profiles.containsKey(id) || lazy.containsKey(id);
   }
 
   /**
@@ -126,10 +171,10 @@ public final class Catalog {
   }
 
   private Profile resolveChain(String id, Set<String> seen) {
-    CatalogFile file = profiles.get(id);
+    CatalogFile file = file(id);
     if (file == null) {
       throw new CatalogException(new CatalogProblem("--profile", 0, 0, "unknown profile '" + id + "' (known: "
-          + String.join(", ", profiles.keySet()) + ")"));
+          + String.join(", ", profileIds()) + ")"));
     }
     if (!seen.add(id)) {
       throw new CatalogException(CatalogLoader.problemAt(file.extendsOrigin() == null ? file.name() : file.extendsOrigin(),
@@ -144,7 +189,7 @@ public final class Catalog {
       return new Profile(id, file.title(), nonNull(file.description()), file.platform(), null,
           file.environment() == null ? "generic" : file.environment(), file.userVolumes(), rules, cleanup);
     }
-    if (!profiles.containsKey(file.extendsId())) {
+    if (!hasProfile(file.extendsId())) {
       throw new CatalogException(CatalogLoader.problemAt(file.extendsOrigin(), "profile '" + id
           + "' extends unknown profile '" + file.extendsId() + "'"));
     }

@@ -22,6 +22,17 @@ class CatalogTest {
 
   private final Catalog catalog = bundledWith();
 
+  /** Bundled files are read lazily at run time, so the build reads and validates every one. */
+  @Test
+  void everyBundledProfileLoadsAndIsNamedAfterItsFile() {
+    Catalog all = bundledWith().loadAll();
+    assertThat(all.profileIds()).hasSameSizeAs(Catalog.BUNDLED);
+    for (String file : Catalog.BUNDLED) {
+      String id = file.substring(file.lastIndexOf('/') + 1).replace(".yaml", "");
+      assertThat(all.resolve(id).id()).isEqualTo(id);
+    }
+  }
+
   @Test
   void bundledProfilesResolveWithTheirParents() {
     assertThat(catalog.profileIds()).contains("linux", "workspaces-linux", "ec2-linux", "opsworks-linux");
