@@ -137,16 +137,6 @@ public final class ComponentsPresentCheck implements CheckType<ComponentsPresent
   }
 
   private static String lookedFor(Component c) {
-    List<String> parts = new ArrayList<>();
-    if (!c.packages().isEmpty()) {
-      parts.add("packages " + String.join(", ", c.packages()));
-    }
-    if (!c.units().isEmpty()) {
-      parts.add("units " + String.join(", ", c.units()));
-    }
-    if (!c.paths().isEmpty()) {
-      parts.add("paths " + String.join(", ", c.paths()));
-    }
-    return String.join("; ", parts);
+    return new LookedFor().add("packages", c.packages()).add("units", c.units()).add("paths", c.paths()).toString();
   }
 }

@@ -253,19 +253,7 @@ public final class WindowsComponentsCheck implements CheckType<WindowsComponents
   }
 
   private static String lookedFor(Component c) {
-    List<String> parts = new ArrayList<>();
-    if (!c.services().isEmpty()) {
-      parts.add("services " + String.join(", ", c.services()));
-    }
-    if (!c.registry().isEmpty()) {
-      parts.add("registry keys " + String.join(", ", c.registry()));
-    }
-    if (!c.apps().isEmpty()) {
-      parts.add("applications " + String.join(", ", c.apps()));
-    }
-    if (!c.paths().isEmpty()) {
-      parts.add("paths " + String.join(", ", c.paths()));
-    }
-    return String.join("; ", parts);
+    return new LookedFor().add("services", c.services()).add("registry keys", c.registry())
+        .add("applications", c.apps()).add("paths", c.paths()).toString();
   }
 }
