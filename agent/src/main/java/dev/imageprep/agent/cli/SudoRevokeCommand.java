@@ -139,9 +139,10 @@ public final class SudoRevokeCommand implements Callable<Integer> {
     return outcome.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
   }
 
+  /** The wait between tries for a lock another tool holds, as shadow-utils' lckpwdf waits. */
   private static void pause() {
     try {
-      Thread.sleep(1000);
+      Thread.sleep(1_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
