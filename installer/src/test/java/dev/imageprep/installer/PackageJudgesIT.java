@@ -50,7 +50,7 @@ class PackageJudgesIT {
     scripts.add(Build.APP.resolve("bin/imageprep").toString()); // the generated launcher
     Path control = tmp.resolve("control");
     assertThat(Command.run(List.of("dpkg-deb", "-e", Build.DEB.toString(), control.toString())).exitCode()).isZero();
-    for (String s : List.of("postinst", "postrm", "prerm")) {
+    for (String s : List.of("postinst", "postrm")) {
       scripts.add(control.resolve(s).toString());
     }
     List<String> command = new ArrayList<>(List.of("shellcheck", "--severity=style"));
