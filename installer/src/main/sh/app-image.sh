@@ -52,7 +52,7 @@ for tool in objdump objcopy strip; do # binutils: the runtime's glibc needs, and
   command -v "$tool" >/dev/null || { log "$tool is needed (apt-get install binutils)"; exit 2; }
 done
 [[ -x $jdk/bin/jlink && -x $jdk/bin/jpackage && -x $jdk/bin/jdeps ]] || refuse "no jlink, jpackage and jdeps there"
-needed=$(glibc_needed "$jdk/lib")
+needed=$(glibc_needed "$jdk")
 version_le "${needed:-99}" "$glibc_floor" || refuse "its binaries need glibc ${needed:-?}, newer than $glibc_floor"
 feature=$(jdk_feature "$jdk")
 ((feature >= 24)) || refuse "JDK $feature has no AOT cache (JDK 24 or later)"
