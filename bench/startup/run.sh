@@ -8,9 +8,10 @@
 #   packaged   installer/target/imageprep/bin/imageprep (jlink runtime, start-up cache, launcher)
 #   java -jar  the same jar on the full JDK the runtime was linked from, no options
 #   bare       `java -version` of the packaged runtime: the floor any JVM program pays
-# Time: hyperfine medians (-N, 3 warm-ups, RUNS runs), and the mean CPU time (user + system), which
-# another build on a shared machine inflates far less than wall time. Memory: median peak RSS of 5
-# runs (time -v).
+# Time: RUNS runs of each command in 5 interleaved rounds (hyperfine -N, one warm-up per command and
+# round), so that a burst of load from another build falls on every command rather than on one; the
+# median of the rounds' medians, and the mean CPU time (user + system), which such load inflates far
+# less than wall time. Memory: median peak RSS of 5 runs (time -v).
 set -euo pipefail
 
 runs=${1:-15}
@@ -37,18 +38,23 @@ commands=(
   "$jdk/bin/java -jar $jar $check_args"
 )
 
+rounds=5
 csv=$state/hyperfine.csv
-args=(-N -i --warmup 3 --runs "$runs" --export-csv "$csv" --style none)
-for i in "${!names[@]}"; do
-  args+=(-n "${names[$i]}" "${commands[$i]}")
+for ((r = 1; r <= rounds; r++)); do
+  args=(-N -i --warmup 1 --runs $(((runs + rounds - 1) / rounds)) --export-csv "$state/round-$r.csv" --style none)
+  for i in "${!names[@]}"; do
+    args+=(-n "${names[$i]}" "${commands[$i]}")
+  done
+  hyperfine "${args[@]}" >/dev/null
 done
-hyperfine "${args[@]}" >/dev/null
+cat "$state"/round-*.csv >"$csv"
 
-median_ms() { # hyperfine's median for one command name, in ms
-  awk -F, -v n="$1" '$1 == n { printf "%.0f", $4 * 1000 }' "$csv"
+median_ms() { # the median of the rounds' hyperfine medians for one command name, in ms
+  awk -F, -v n="$1" '$1 == n { print $4 * 1000 }' "$csv" | sort -n | awk '{ v[NR] = $1 }
+    END { printf "%.0f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
-cpu_ms() { # hyperfine's mean user + system time for one command name, in ms
-  awk -F, -v n="$1" '$1 == n { printf "%.0f", ($5 + $6) * 1000 }' "$csv"
+cpu_ms() { # the mean user + system time for one command name, in ms
+  awk -F, -v n="$1" '$1 == n { t += $5 + $6; k++ } END { printf "%.0f", t / k * 1000 }' "$csv"
 }
 rss_mb() { # median peak RSS of 5 runs, in MiB
   local i
