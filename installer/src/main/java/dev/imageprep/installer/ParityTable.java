@@ -1,13 +1,15 @@
-package dev.imageprep.rules.catalog;
+package dev.imageprep.installer;
 
+import dev.imageprep.rules.catalog.ParityAnchors;
+import dev.imageprep.rules.catalog.Profile;
 import dev.imageprep.rules.cleanup.CleanupEntry;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parity table of docs/cleanup.md, in Markdown: for each operation of each anchor tool, the
- * cleanup items that cover it on each profile (marked when off by default), and in the notes why a
- * profile has none.
+ * The parity table of docs/cleanup.md, in Markdown, generated like the catalog reference: for each
+ * operation of each anchor tool (catalog/anchors.yaml), the cleanup items that cover it on each
+ * profile (marked when off by default), and in the notes why a profile has none.
  */
 public final class ParityTable {
 
