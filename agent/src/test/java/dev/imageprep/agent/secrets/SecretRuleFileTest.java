@@ -51,6 +51,7 @@ class SecretRuleFileTest {
   void aRuleFileDetectorFindsItsTokens() throws Exception {
     Path root = Files.createDirectories(tmp.resolve("image/etc/acme"));
     Files.writeString(root.resolve("client.conf"), "# Acme\ntoken = acme_4f9b2c7d1e8a6b3c5d0e9f2a7b4c1d8e\n");
+    Files.writeString(root.resolveSibling("os-release"), "ID=debian\n");
     Path rules = Files.writeString(tmp.resolve("acme.yaml"), RULE);
 
     String[] r = run("check", "--root", tmp.resolve("image").toString(), "--profile", "ec2-linux", "--rules",
