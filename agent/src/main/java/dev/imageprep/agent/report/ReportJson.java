@@ -36,7 +36,7 @@ public final class ReportJson {
   }
 
   /**
-   * Reads a report that {@code --format json} wrote, v1 or v2.
+   * Reads a report that {@code --format json} wrote, v1 or v2, as a v2 report.
    *
    * @throws IOException when the text is not JSON or not an imageprep report (the message says where)
    */
@@ -47,7 +47,10 @@ public final class ReportJson {
       throw new IOException("not an imageprep report (\"schema\" is " + (schema.isEmpty() ? "missing"
           : "\"" + schema + "\"") + "; expected one of " + String.join(", ", new java.util.TreeSet<>(READABLE)) + ")");
     }
-    return MAPPER.treeToValue(tree, Report.class);
+    Report r = MAPPER.treeToValue(tree, Report.class);
+    // what is read is written again as v2: v1's fields mean the same there, v2's are worked out
+    return new Report(Report.SCHEMA, r.tool(), r.command(), r.startedAt(), r.finishedAt(), r.host(), r.ready(),
+        r.verdict(), r.failOn(), r.summary(), r.notes(), r.checks(), r.preflight(), r.cleanup());
   }
 
   private static final class ImagePathReader extends JsonDeserializer<ImagePath> {
