@@ -3,6 +3,9 @@ package dev.imageprep.agent;
 import dev.imageprep.agent.cli.CommandContext;
 import dev.imageprep.agent.cli.CommandLines;
 import dev.imageprep.agent.cli.Version;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -12,7 +15,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    // straight to file descriptor 1, not through System.out: a PrintStream keeps write errors to
+    // itself, and a report that did not reach stdout (a closed pipe, > /dev/full) must be exit 3
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+        StandardCharsets.UTF_8), true);
     if (isVersionRequest(args)) {
       // Fleets call --version to see what is installed: answer before picocli builds the whole command
       // model, which is most of a cold start. The lines are the ones RootCommand's provider gives.
@@ -22,7 +28,7 @@ public final class Main {
       out.flush();
       System.exit(0);
     }
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(CommandContext.standard(AgentEnvironment.system()), out, err, args);
     out.flush();
     err.flush();

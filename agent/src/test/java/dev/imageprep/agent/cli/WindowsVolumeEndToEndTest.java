@@ -12,6 +12,7 @@ import dev.imageprep.agent.report.ReportJson;
 import dev.imageprep.agent.report.ReportWriters;
 import dev.imageprep.agent.run.HostOpener;
 import dev.imageprep.agent.run.Interruptions;
+import dev.imageprep.agent.testing.ProducedReports;
 import dev.imageprep.rules.check.CheckTypes;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.HostInfo;
@@ -88,6 +89,7 @@ class WindowsVolumeEndToEndTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(ctx, new PrintWriter(out), new PrintWriter(err), args);
+    ProducedReports.validate(env.fileSystem(), args, out.toString());
     return new Run(code, out.toString(), err.toString());
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imageprep.agent.AgentEnvironment;
 import dev.imageprep.agent.Main;
 import dev.imageprep.agent.cli.CommandContext;
+import dev.imageprep.agent.testing.ProducedReports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ class SecretRuleFileTest {
     StringWriter err = new StringWriter();
     int code = Main.run(CommandContext.standard(AgentEnvironment.system()), new PrintWriter(out), new PrintWriter(err),
         args);
+    ProducedReports.validate(java.nio.file.FileSystems.getDefault(), args, out.toString());
     return new String[] {String.valueOf(code), out.toString(), err.toString()};
   }
 

@@ -82,6 +82,7 @@ public final class CliHarness {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(context(), new PrintWriter(out, true), new PrintWriter(err, true), args);
+    ProducedReports.validate(fs, args, out.toString());
     return new Result(code, out.toString(), err.toString());
   }
 }

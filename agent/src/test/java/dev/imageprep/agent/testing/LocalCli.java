@@ -66,6 +66,7 @@ public final class LocalCli {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = run(new PrintWriter(out), new PrintWriter(err), args);
+    ProducedReports.validate(FileSystems.getDefault(), args, out.toString());
     return new Result(code, out.toString(), err.toString());
   }
 
