@@ -142,11 +142,11 @@ public final class Workflows {
    * held meanwhile, so checks run while a person reads the plan.
    */
   private void confirm(boolean assumeYes, CleanupPlan plan, Session session) {
-    if (assumeYes) {
+    long steps = plan.steps().stream().filter(s -> s.isPlanned()).count();
+    if (assumeYes || steps == 0) {
       return;
     }
     if (!context.env().interactive()) {
-      long steps = plan.steps().stream().filter(s -> s.isPlanned()).count();
       throw AgentException.usage("refusing to change " + steps + " paths without --yes: there is no terminal to"
           + " ask for confirmation (run with --dry-run to see the plan)");
     }

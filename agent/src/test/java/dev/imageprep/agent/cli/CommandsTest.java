@@ -12,7 +12,7 @@ import dev.imageprep.agent.run.Session;
 import dev.imageprep.agent.testing.LocalCli.Result;
 import dev.imageprep.agent.testing.LocalCli;
 import dev.imageprep.agent.testing.ReportSchema;
-import dev.imageprep.agent.testing.UsedImage;
+import dev.imageprep.agent.testing.UsedImageRuns;
 import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,23 +27,21 @@ class CommandsTest {
   @TempDir
   Path tmp;
 
+  UsedImageRuns image;
   Path root;
   Path state;
   LocalCli cli;
 
   @BeforeEach
   void image() throws IOException {
-    root = UsedImage.debianLike(Files.createDirectories(tmp.resolve("image")));
-    state = tmp.resolve("state");
-    cli = new LocalCli(state, Files.createDirectories(tmp.resolve("cwd")));
+    image = UsedImageRuns.in(tmp);
+    root = image.root();
+    state = image.state();
+    cli = image.cli();
   }
 
   private String[] args(String command, String... more) {
-    String[] base = {command, "--root", root.toString(), "--profile", "ec2-linux", "--state-dir", state.toString()};
-    String[] all = new String[base.length + more.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(more, 0, all, base.length, more.length);
-    return all;
+    return image.args(command, more);
   }
 
   @Test

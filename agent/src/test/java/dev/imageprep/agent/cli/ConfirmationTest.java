@@ -4,10 +4,10 @@ import static dev.imageprep.agent.testing.UsedImage.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.imageprep.agent.testing.LocalCli;
 import dev.imageprep.agent.testing.LocalCli.Result;
+import dev.imageprep.agent.testing.LocalCli;
 import dev.imageprep.agent.testing.ReportSchema;
-import dev.imageprep.agent.testing.UsedImage;
+import dev.imageprep.agent.testing.UsedImageRuns;
 import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.io.PipedReader;
@@ -17,8 +17,6 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,24 +30,21 @@ class ConfirmationTest {
   @TempDir
   Path tmp;
 
+  UsedImageRuns image;
   Path root;
-  Path state;
 
   @BeforeEach
   void image() throws IOException {
-    root = UsedImage.debianLike(Files.createDirectories(tmp.resolve("image")));
-    state = tmp.resolve("state");
+    image = UsedImageRuns.in(tmp);
+    root = image.root();
   }
 
-  private LocalCli cli() throws IOException {
-    return new LocalCli(state, Files.createDirectories(tmp.resolve("cwd")));
+  private LocalCli cli() {
+    return image.cli();
   }
 
   private String[] args(String command, String... more) {
-    List<String> all = new ArrayList<>(List.of(command, "--root", root.toString(), "--profile", "ec2-linux",
-        "--state-dir", state.toString()));
-    all.addAll(List.of(more));
-    return all.toArray(String[]::new);
+    return image.args(command, more);
   }
 
   @Test

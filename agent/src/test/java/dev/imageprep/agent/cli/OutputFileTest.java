@@ -3,10 +3,10 @@ package dev.imageprep.agent.cli;
 import static dev.imageprep.agent.testing.UsedImage.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imageprep.agent.testing.LocalCli;
 import dev.imageprep.agent.testing.LocalCli.Result;
+import dev.imageprep.agent.testing.LocalCli;
 import dev.imageprep.agent.testing.ReportSchema;
-import dev.imageprep.agent.testing.UsedImage;
+import dev.imageprep.agent.testing.UsedImageRuns;
 import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,22 +29,19 @@ class OutputFileTest {
   @TempDir
   Path tmp;
 
+  UsedImageRuns image;
   Path root;
-  Path state;
   LocalCli cli;
 
   @BeforeEach
   void image() throws IOException {
-    root = UsedImage.debianLike(Files.createDirectories(tmp.resolve("image")));
-    state = tmp.resolve("state");
-    cli = new LocalCli(state, Files.createDirectories(tmp.resolve("cwd")));
+    image = UsedImageRuns.in(tmp);
+    root = image.root();
+    cli = image.cli();
   }
 
   private Result run(String command, String... more) {
-    List<String> all = new java.util.ArrayList<>(List.of(command.split(" ")));
-    all.addAll(List.of("--root", root.toString(), "--profile", "ec2-linux", "--state-dir", state.toString()));
-    all.addAll(List.of(more));
-    return cli.run(all.toArray(String[]::new));
+    return image.run(command, more);
   }
 
   @Test
@@ -95,8 +92,7 @@ class OutputFileTest {
     };
     StringWriter err = new StringWriter();
 
-    int code = cli.run(new PrintWriter(closed), new PrintWriter(err), "check", "--root", root.toString(), "--profile",
-        "ec2-linux", "--state-dir", state.toString());
+    int code = cli.run(new PrintWriter(closed), new PrintWriter(err), image.args("check"));
 
     assertThat(code).isEqualTo(ExitCode.INCOMPLETE.code());
     assertThat(err.toString()).contains("could not write the report to standard output");

@@ -8,11 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imageprep.agent.report.ReportJson;
-import dev.imageprep.agent.testing.LocalCli;
 import dev.imageprep.agent.testing.LocalCli.Result;
+import dev.imageprep.agent.testing.LocalCli;
 import dev.imageprep.agent.testing.ReportSchema;
 import dev.imageprep.agent.testing.SchemaValidator;
 import dev.imageprep.agent.testing.UsedImage;
+import dev.imageprep.agent.testing.UsedImageRuns;
 import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,24 +31,21 @@ class PipelineTest {
   @TempDir
   Path tmp;
 
+  UsedImageRuns image;
   Path root;
-  Path state;
   Path out;
   LocalCli cli;
 
   @BeforeEach
   void image() throws IOException {
-    root = UsedImage.debianLike(Files.createDirectories(tmp.resolve("image")));
-    state = tmp.resolve("state");
+    image = UsedImageRuns.in(tmp);
+    root = image.root();
     out = tmp.resolve("out");
-    cli = new LocalCli(state, Files.createDirectories(tmp.resolve("cwd")));
+    cli = image.cli();
   }
 
   private Result run(String command, String... more) {
-    List<String> all = new ArrayList<>(List.of(command.split(" ")));
-    all.addAll(List.of("--root", root.toString(), "--profile", "ec2-linux", "--state-dir", state.toString()));
-    all.addAll(List.of(more));
-    return cli.run(all.toArray(String[]::new));
+    return image.run(command, more);
   }
 
   @Test
@@ -208,7 +206,7 @@ class PipelineTest {
   @Test
   void mistypedProfilesAndIdsGetASuggestion() {
     Result profile = cli.run("check", "--root", root.toString(), "--profile", "ec2-linx", "--state-dir",
-        state.toString());
+        image.state().toString());
     Result show = cli.run("rules", "show", "ssh-hostkeys", "--profile", "ec2-linux");
     Result list = cli.run("rules", "list", "--profile", "worksapces-linux");
 
