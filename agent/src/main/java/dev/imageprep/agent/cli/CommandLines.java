@@ -5,8 +5,8 @@ import dev.imageprep.rules.model.ExitCode;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Builds and runs the picocli command tree; the only place that turns exceptions into exit codes. */
 public final class CommandLines {

@@ -4,8 +4,8 @@ import static dev.imageprep.agent.testing.UsedImage.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.imageprep.agent.testing.LocalCli.Result;
 import dev.imageprep.agent.testing.LocalCli;
+import dev.imageprep.agent.testing.LocalCli.Result;
 import dev.imageprep.agent.testing.ReportSchema;
 import dev.imageprep.agent.testing.UsedImageRuns;
 import dev.imageprep.rules.model.ExitCode;

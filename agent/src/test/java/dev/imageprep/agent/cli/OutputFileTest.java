@@ -3,8 +3,8 @@ package dev.imageprep.agent.cli;
 import static dev.imageprep.agent.testing.UsedImage.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imageprep.agent.testing.LocalCli.Result;
 import dev.imageprep.agent.testing.LocalCli;
+import dev.imageprep.agent.testing.LocalCli.Result;
 import dev.imageprep.agent.testing.ReportSchema;
 import dev.imageprep.agent.testing.UsedImageRuns;
 import dev.imageprep.rules.model.ExitCode;
