@@ -97,6 +97,11 @@ final class DetectorSet {
     }
   }
 
+  /** True when an inspector needs the whole of a binary file to judge it. */
+  boolean wantsWholeFile(byte[] head, int n) {
+    return inspectors.stream().anyMatch(i -> i.wantsWholeFile(head, n));
+  }
+
   Findings newFindings() {
     return new Findings(disabled);
   }

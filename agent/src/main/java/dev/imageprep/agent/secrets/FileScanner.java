@@ -24,6 +24,9 @@ final class FileScanner {
 
   static final int SNIFF_BYTES = 8192;
 
+  /** Binary key files (key stores, DER keys) are read whole up to this size; larger ones are not key files. */
+  static final long KEY_FILE_BYTES = 1L << 20;
+
   /** The findings of a file, or why it was skipped; {@code bytes} scanned. */
   record Result(List<SecretFinding> findings, SkippedFile skipped, long bytes) {}
 
@@ -43,6 +46,9 @@ final class FileScanner {
     try (SeekableByteChannel ch = Files.newByteChannel(host, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
       n = read(ch, buf, Math.min(buf.length, SNIFF_BYTES));
       boolean binary = hasNul(buf, n);
+      if (binary && n == SNIFF_BYTES && size <= KEY_FILE_BYTES && detectors.wantsWholeFile(buf, n)) {
+        n += read(ch, ByteBuffer.wrap(buf, n, (int) Math.min(buf.length, KEY_FILE_BYTES + 1) - n));
+      }
       Findings out = detectors.newFindings();
       detectors.inspect(image.toString(), buf, n, binary, out);
       if (binary) {
