@@ -3,6 +3,7 @@ package dev.imageprep.agent.cli;
 import dev.imageprep.agent.cleanup.RunLock;
 import dev.imageprep.agent.run.ReportAssembler;
 import dev.imageprep.agent.run.Session;
+import dev.imageprep.agent.secrets.SecretScanSettings;
 import dev.imageprep.rules.cleanup.CleanupPlan;
 import dev.imageprep.rules.model.CheckResult;
 import dev.imageprep.rules.model.Report;
@@ -37,9 +38,13 @@ public final class CheckCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  @Mixin
+  SecretOptions secrets;
+
   @Override
   public Integer call() throws IOException {
-    CommandContext ctx = root.context();
+    SecretScanSettings secretSettings = secrets.settings(root.context());
+    CommandContext ctx = root.context().withOpener(root.context().opener().withSecretSettings(secretSettings));
     Instant started = ctx.env().clock().instant();
     Session session = Runs.session(ctx, target, selection, output);
     try (RunLock lock = session.lock(true)) {
@@ -48,6 +53,8 @@ public final class CheckCommand implements Callable<Integer> {
       Report report = new ReportAssembler(ctx.tool(), session.hostSection(), started)
           .check(results, plan.steps(), List.of(), ctx.env().clock().instant());
       return Runs.emit(ctx, spec, output, report);
+    } finally {
+      secrets.writeBaseline(ctx, secretSettings, spec.commandLine().getErr());
     }
   }
 }

@@ -20,6 +20,11 @@ public record CommandContext(
     Supplier<Interruptions> interruptions,
     ToolInfo tool) {
 
+  /** The same context with another way to open hosts. */
+  public CommandContext withOpener(HostOpener other) {
+    return new CommandContext(env, other, types, writers, interruptions, tool);
+  }
+
   public static CommandContext standard(AgentEnvironment env) {
     return new CommandContext(env, HostOpener.standard(env), CheckTypes.builtIn(), ReportWriters.standard(),
         Interruptions::fromSignals, new ToolInfo("imageprep", Version.current()));

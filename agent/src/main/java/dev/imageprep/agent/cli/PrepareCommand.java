@@ -3,6 +3,7 @@ package dev.imageprep.agent.cli;
 import dev.imageprep.agent.cleanup.RunLock;
 import dev.imageprep.agent.run.ReportAssembler;
 import dev.imageprep.agent.run.Session;
+import dev.imageprep.agent.secrets.SecretScanSettings;
 import dev.imageprep.rules.cleanup.CleanupPlan;
 import dev.imageprep.rules.model.CheckResult;
 import java.io.IOException;
@@ -42,12 +43,16 @@ public final class PrepareCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  @Mixin
+  SecretOptions secrets;
+
   @Option(names = "--force", description = "Clean even when the check finds blocking problems.")
   boolean force;
 
   @Override
   public Integer call() throws IOException {
-    CommandContext ctx = root.context();
+    SecretScanSettings secretSettings = secrets.settings(root.context());
+    CommandContext ctx = root.context().withOpener(root.context().opener().withSecretSettings(secretSettings));
     Instant started = ctx.env().clock().instant();
     Session session = Runs.session(ctx, target, selection, output);
     if (!change.dryRun) {
@@ -87,6 +92,8 @@ public final class PrepareCommand implements Callable<Integer> {
           : session.evaluate(session.reopen(), new CleanupPlan(List.of()));
       return Runs.emit(ctx, spec, output, reports.prepare(preflight, cleaned.steps(), verify, false,
           cleaned.interrupted(), notes, ctx.env().clock().instant()));
+    } finally {
+      secrets.writeBaseline(ctx, secretSettings, spec.commandLine().getErr());
     }
   }
 }

@@ -114,7 +114,7 @@ final class AssignmentDetector implements Detector {
     if (value == null || define && !value.quoted() || !accepts(value, comment, isCode(t.fileName()))) {
       return keyEnd;
     }
-    out.add(kind, i, Redaction.redact(value.text()), true);
+    out.add(kind, i, Redaction.redact(value.text()), value.text(), true);
     return keyEnd;
   }
 

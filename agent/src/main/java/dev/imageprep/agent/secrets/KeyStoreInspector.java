@@ -46,14 +46,15 @@ final class KeyStoreInspector implements FileInspector {
       int keys = keyEntries(head, n);
       if (keys != 0) {
         out.addFile(JAVA_KEYSTORE, keys > 0 ? "key store with " + keys + " key entr" + (keys == 1 ? "y" : "ies")
-            + ", contents redacted" : "key store that could not be read to the end, contents redacted");
+            + ", contents redacted" : "key store that could not be read to the end, contents redacted",
+            Findings.digest(head, n));
       }
       return;
     }
     String der = derKey(head, n);
     if (der != null) {
       out.addFile(der.startsWith("encrypted") ? PemKeyDetector.ENCRYPTED : DER_KEY, der + " (DER, " + n
-          + " bytes, redacted)");
+          + " bytes, redacted)", Findings.digest(head, n));
     }
   }
 

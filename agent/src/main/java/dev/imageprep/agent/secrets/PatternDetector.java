@@ -29,6 +29,7 @@ final class PatternDetector implements Detector {
   private final int reach;
   private final Predicate<String> checksum;
   private final DetectorKind unverified;
+  private final Allow allowIf;
 
   private PatternDetector(Builder b) {
     this.kind = b.kind;
@@ -36,7 +37,7 @@ final class PatternDetector implements Detector {
     this.pattern = b.pattern;
     this.groupNames = !b.groups.isEmpty() ? List.copyOf(b.groups)
         : b.pattern.pattern().contains("(?<secret>") ? List.of("secret") : List.of();
-    this.group = !groupNames.isEmpty() ? -1 : Math.min(1, b.pattern.matcher("").groupCount());
+    this.group = !groupNames.isEmpty() ? -1 : b.group >= 0 ? b.group : Math.min(1, b.pattern.matcher("").groupCount());
     this.paths = b.paths;
     this.minEntropy = b.minEntropy;
     this.minLength = b.minLength;
@@ -45,12 +46,17 @@ final class PatternDetector implements Detector {
     this.checkPlaceholders = b.checkPlaceholders;
     this.reach = b.reach;
     this.checksum = b.checksum;
+    this.allowIf = b.allowIf;
     this.unverified = new DetectorKind(kind.id(), kind.title() + " (its checksum does not match: a made-up or"
         + " example value?)", kind.severity() == Severity.ERROR ? Severity.WARNING : kind.severity(), kind.source());
   }
 
   static Builder of(DetectorKind kind, String regex) {
     return new Builder(kind, Pattern.compile(regex));
+  }
+
+  static Builder of(DetectorKind kind, Pattern pattern) {
+    return new Builder(kind, pattern);
   }
 
   @Override
@@ -104,10 +110,11 @@ final class PatternDetector implements Detector {
         continue;
       }
       String secret = text.text(start, end);
-      if (accepts(secret)) {
+      if (accepts(secret) && (allowIf == null || !allowIf.allows(text.path(), secret, text.text(m.start(), m.end()),
+          text.text(text.lineStart(m.start()), text.lineEnd(m.end()))))) {
         // a token whose built-in checksum fails was never issued: still reported, but it does not block
         DetectorKind found = checksum == null || checksum.test(secret) ? kind : unverified;
-        out.add(found, start, Redaction.redact(secret), false);
+        out.add(found, start, Redaction.redact(secret), secret, false);
       }
     }
     return to;
@@ -131,6 +138,11 @@ final class PatternDetector implements Detector {
     return validator.test(secret);
   }
 
+  /** Decides that a match is allowed (not a finding) from where it is and what it is. */
+  interface Allow {
+    boolean allows(String path, String secret, String match, String line);
+  }
+
   /** Options of a pattern detector; everything but the kind and the regex is optional. */
   static final class Builder {
     private final DetectorKind kind;
@@ -145,6 +157,9 @@ final class PatternDetector implements Detector {
     private int reach;
     private Predicate<String> checksum;
     private final List<String> groups = new ArrayList<>();
+    private int group = -1;
+    private boolean everywhere;
+    private Allow allowIf;
 
     private Builder(DetectorKind kind, Pattern pattern) {
       this.kind = kind;
@@ -191,6 +206,30 @@ final class PatternDetector implements Detector {
       return this;
     }
 
+    /** The numbered group that holds the secret (gitleaks' secretGroup); 0 is the whole match. */
+    Builder group(int number) {
+      group = number;
+      return this;
+    }
+
+    /** Limits the detector to paths a regular expression matches (gitleaks' path). */
+    Builder pathRegex(Pattern regex) {
+      paths = PathPatterns.regex(regex);
+      return this;
+    }
+
+    /** Runs over every line of every file when there is no keyword (a gitleaks rule without keywords). */
+    Builder everywhere() {
+      everywhere = true;
+      return this;
+    }
+
+    /** An allow-list that sees the path, the secret, the whole match and the line (gitleaks' allowlists). */
+    Builder allowIf(Allow allow) {
+      allowIf = allow;
+      return this;
+    }
+
     /** Alternative named groups holding the secret (a quoted or a bare value); the first that matched wins. */
     Builder groups(String... names) {
       groups.addAll(List.of(names));
@@ -222,7 +261,7 @@ final class PatternDetector implements Detector {
     }
 
     PatternDetector build() {
-      if (keywords.isEmpty() && paths.isEmpty()) {
+      if (keywords.isEmpty() && paths.isEmpty() && !everywhere) {
         throw new IllegalArgumentException(kind.id() + ": a detector without keywords needs paths");
       }
       return new PatternDetector(this);

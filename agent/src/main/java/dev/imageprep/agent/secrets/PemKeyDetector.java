@@ -76,7 +76,7 @@ final class PemKeyDetector implements Detector {
     DetectorKind kind = encrypted ? ENCRYPTED : label.startsWith("OPENSSH") ? OPENSSH : PEM;
     String what = label.toLowerCase(Locale.ROOT);
     out.add(kind, hitStart, "-----BEGIN " + label + "----- (" + body.keyChars() + " chars of key material, redacted)"
-        + (kind == ENCRYPTED ? "; " + what : ""), false);
+        + (kind == ENCRYPTED ? "; " + what : ""), body.base64(), false);
     return covered;
   }
 

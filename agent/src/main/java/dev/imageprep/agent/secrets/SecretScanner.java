@@ -43,6 +43,7 @@ public final class SecretScanner implements SecretsProbe {
   private final RootedFiles files;
   private final int threads;
   private final Progress progress;
+  private final SecretScanSettings settings;
 
   /**
    * @param threads reading threads; the walking thread scans too when they are all busy
@@ -53,9 +54,19 @@ public final class SecretScanner implements SecretsProbe {
 
   /** @param progress told of every file read, for a terminal's progress display */
   public SecretScanner(RootedFiles files, int threads, Progress progress) {
+    this(files, threads, progress, SecretScanSettings.NONE);
+  }
+
+  /** @param settings the run's baseline and extra rules */
+  public SecretScanner(RootedFiles files, int threads, Progress progress, SecretScanSettings settings) {
     this.files = files;
     this.threads = Math.max(1, threads);
     this.progress = progress;
+    this.settings = settings;
+  }
+
+  public SecretScanner(RootedFiles files, Progress progress, SecretScanSettings settings) {
+    this(files, defaultThreads(), progress, settings);
   }
 
   public SecretScanner(RootedFiles files) {
@@ -81,12 +92,12 @@ public final class SecretScanner implements SecretsProbe {
   private Fact<SecretScan> scan(ScanScope scope, Progress.Task task) {
     DetectorSet detectors;
     try {
-      detectors = DetectorSet.of(scope.detectors(), scope.disabledDetectors());
+      detectors = DetectorSet.of(scope.detectors(), scope.disabledDetectors(), settings.extraDetectors());
     } catch (IllegalArgumentException e) {
       return Fact.unknown(e.getMessage());
     }
     PathPatterns exclude = new PathPatterns(scope.exclude());
-    Results results = new Results();
+    Results results = new Results(settings);
     List<Path> starts = new ArrayList<>();
     for (ImagePath include : scope.include()) {
       Fact<ImagePath> real = files.resolve(include);
@@ -96,7 +107,7 @@ public final class SecretScanner implements SecretsProbe {
         starts.add(files.hostPath(real.value()));
       }
     }
-    FileScanner scanner = new FileScanner(detectors, scope.maxFileBytes());
+    FileScanner scanner = new FileScanner(detectors, scope.maxFileBytes(), settings.fingerprints());
     ThreadPoolExecutor pool = newPool();
     List<Future<?>> pending = new ArrayList<>();
     try {
@@ -123,6 +134,7 @@ public final class SecretScanner implements SecretsProbe {
     } finally {
       pool.shutdownNow();
     }
+    settings.recordScan(results.entries());
     return Fact.known(results.toScan());
   }
 
@@ -189,11 +201,28 @@ public final class SecretScanner implements SecretsProbe {
   private static final class Results {
     private final List<SecretFinding> findings = new ArrayList<>();
     private final List<SkippedFile> skipped = new ArrayList<>();
+    private final List<SecretBaseline.Entry> entries = new ArrayList<>();
+    private final SecretScanSettings settings;
     private long files;
     private long bytes;
+    private long accepted;
+
+    Results(SecretScanSettings settings) {
+      this.settings = settings;
+    }
 
     synchronized void add(FileScanner.Result r) {
-      findings.addAll(r.findings());
+      for (Findings.Found f : r.findings()) {
+        SecretFinding s = f.finding();
+        if (f.fingerprint() != null) {
+          entries.add(new SecretBaseline.Entry(f.fingerprint(), s.path().toString(), s.detector(), s.line()));
+        }
+        if (settings.accepts(f.fingerprint())) {
+          accepted++; // reviewed and accepted in the baseline: only new findings count
+        } else {
+          findings.add(s);
+        }
+      }
       if (r.skipped() != null) {
         skipped.add(r.skipped());
       } else {
@@ -206,11 +235,15 @@ public final class SecretScanner implements SecretsProbe {
       skipped.add(new SkippedFile(path, cause, reason));
     }
 
+    synchronized List<SecretBaseline.Entry> entries() {
+      return List.copyOf(entries);
+    }
+
     synchronized SecretScan toScan() {
       findings.sort(Comparator.comparing(SecretFinding::path).thenComparingInt(SecretFinding::line)
           .thenComparing(SecretFinding::detector));
       skipped.sort(Comparator.comparing(SkippedFile::path));
-      return new SecretScan(findings, skipped, files, bytes);
+      return new SecretScan(findings, skipped, files, bytes, accepted);
     }
   }
 }

@@ -147,6 +147,9 @@ public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
     data.put("bytesScanned", scan.bytesScanned());
     data.put("findings", scan.findings().size());
     data.put("skippedFiles", scan.skipped().size());
+    if (scan.acceptedByBaseline() > 0) {
+      data.put("acceptedByBaseline", scan.acceptedByBaseline());
+    }
     if (!scan.skipped().isEmpty()) {
       data.put("skippedByCause", skippedByCause(scan));
       List<Map<String, String>> listed = new ArrayList<>();
@@ -173,11 +176,13 @@ public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
   }
 
   private static String skippedNote(SecretScan scan) {
+    String accepted = scan.acceptedByBaseline() == 0 ? ""
+        : "; " + scan.acceptedByBaseline() + " accepted by the baseline";
     if (scan.skipped().isEmpty()) {
-      return "";
+      return accepted;
     }
     List<String> parts = new ArrayList<>();
     skippedByCause(scan).forEach((cause, n) -> parts.add(n + " " + cause));
-    return "; skipped " + String.join(", ", parts) + " (listed in data)";
+    return accepted + "; skipped " + String.join(", ", parts) + " (listed in data)";
   }
 }
