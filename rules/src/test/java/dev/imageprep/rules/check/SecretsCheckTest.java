@@ -18,7 +18,7 @@ class SecretsCheckTest {
   private final SecretsCheck check = new SecretsCheck();
   private final FakeHost host = new FakeHost();
   private final SecretsCheck.Params params = new SecretsCheck.Params(List.of("/etc", "/home", "/root"),
-      List.of("/usr/share/doc/**"), null, null, null);
+      List.of("/usr/share/doc/**"), null, null, null, null);
 
   private static SecretFinding finding(String path, Severity severity) {
     return new SecretFinding(ImagePath.of(path), 1, "openssh-private-key", severity, "OpenSSH private key",
@@ -71,7 +71,7 @@ class SecretsCheckTest {
   void ruleDetectorsAndDisabledIdsReachTheScan() {
     var spec = new dev.imageprep.rules.host.SecretDetectorSpec("acme-token", "Acme token", null, List.of("acme_"),
         "acme_[0-9a-f]{32}", null, null, null, null, null);
-    check.evaluate(new SecretsCheck.Params(List.of("/etc"), null, null, List.of(spec), List.of("jwt")),
+    check.evaluate(new SecretsCheck.Params(List.of("/etc"), null, null, List.of(spec), List.of("jwt"), null),
         CheckTestSupport.context(host));
     assertThat(host.scopesAsked).singleElement().satisfies(scope -> {
       assertThat(scope.detectors()).containsExactly(spec);
