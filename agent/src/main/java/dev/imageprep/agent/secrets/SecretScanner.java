@@ -5,6 +5,7 @@ import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.host.PackageFiles;
 import dev.imageprep.rules.host.ScanScope;
 import dev.imageprep.rules.host.SecretFinding;
 import dev.imageprep.rules.host.SecretScan;
@@ -31,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Walks the parts of the image a scope names and scans every regular file in parallel. It never
@@ -44,6 +46,7 @@ public final class SecretScanner implements SecretsProbe {
   private final int threads;
   private final Progress progress;
   private final SecretScanSettings settings;
+  private final Supplier<Fact<PackageFiles>> packages;
 
   /**
    * @param threads reading threads; the walking thread scans too when they are all busy
@@ -57,16 +60,27 @@ public final class SecretScanner implements SecretsProbe {
     this(files, threads, progress, SecretScanSettings.NONE);
   }
 
-  /** @param settings the run's baseline and extra rules */
-  public SecretScanner(RootedFiles files, int threads, Progress progress, SecretScanSettings settings) {
+  /**
+   * @param settings the run's baseline and extra rules
+   * @param packages the image's package file index: findings in files a package installed unchanged
+   *     are information only
+   */
+  public SecretScanner(RootedFiles files, int threads, Progress progress, SecretScanSettings settings,
+      Supplier<Fact<PackageFiles>> packages) {
     this.files = files;
     this.threads = Math.max(1, threads);
     this.progress = progress;
     this.settings = settings;
+    this.packages = packages;
   }
 
-  public SecretScanner(RootedFiles files, Progress progress, SecretScanSettings settings) {
-    this(files, defaultThreads(), progress, settings);
+  public SecretScanner(RootedFiles files, int threads, Progress progress, SecretScanSettings settings) {
+    this(files, threads, progress, settings, () -> Fact.known(PackageFiles.NONE));
+  }
+
+  public SecretScanner(RootedFiles files, Progress progress, SecretScanSettings settings,
+      Supplier<Fact<PackageFiles>> packages) {
+    this(files, defaultThreads(), progress, settings, packages);
   }
 
   public SecretScanner(RootedFiles files) {
@@ -97,7 +111,7 @@ public final class SecretScanner implements SecretsProbe {
       return Fact.unknown(e.getMessage());
     }
     PathPatterns exclude = new PathPatterns(scope.exclude());
-    Results results = new Results(settings);
+    Results results = new Results(settings, new Provenance(packages, scope.fixtures()));
     List<Path> starts = new ArrayList<>();
     for (ImagePath include : scope.include()) {
       Fact<ImagePath> real = files.resolve(include);
@@ -203,16 +217,26 @@ public final class SecretScanner implements SecretsProbe {
     private final List<SkippedFile> skipped = new ArrayList<>();
     private final List<SecretBaseline.Entry> entries = new ArrayList<>();
     private final SecretScanSettings settings;
+    private final Provenance provenance;
     private long files;
     private long bytes;
     private long accepted;
 
-    Results(SecretScanSettings settings) {
+    Results(SecretScanSettings settings, Provenance provenance) {
       this.settings = settings;
+      this.provenance = provenance;
     }
 
-    synchronized void add(FileScanner.Result r) {
-      for (Findings.Found f : r.findings()) {
+    void add(FileScanner.Result r) {
+      // where the file comes from (a package, a toolchain's tests) is judged outside the lock
+      List<SecretFinding> judged = r.findings().isEmpty() ? List.of() : provenance.judge(r.findings().get(0)
+          .finding().path(), r.findings().stream().map(Findings.Found::finding).toList());
+      record(r, judged);
+    }
+
+    private synchronized void record(FileScanner.Result r, List<SecretFinding> judged) {
+      for (int i = 0; i < r.findings().size(); i++) {
+        Findings.Found f = new Findings.Found(judged.get(i), r.findings().get(i).fingerprint());
         SecretFinding s = f.finding();
         if (f.fingerprint() != null) {
           entries.add(new SecretBaseline.Entry(f.fingerprint(), s.path().toString(), s.detector(), s.line()));

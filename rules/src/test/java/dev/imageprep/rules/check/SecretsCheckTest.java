@@ -49,6 +49,30 @@ class SecretsCheckTest {
   }
 
   @Test
+  void informationalFindingsLeaveACleanScanCleanButNotBlind() {
+    SecretFinding shipped = finding("/etc/openfortivpn/config", Severity.INFO);
+    host.secrets = s -> Fact.known(new SecretScan(List.of(shipped), List.of(), 10, 1000));
+    Outcome o = check.evaluate(params, CheckTestSupport.context(host));
+    assertThat(o.status()).isEqualTo(Status.PASS);
+    assertThat(o.message()).contains("1 informational finding(s)");
+    assertThat(o.evidence()).extracting(e -> e.path()).containsExactly("/etc/openfortivpn/config");
+
+    host.secrets = s -> Fact.known(new SecretScan(List.of(shipped), List.of(new SkippedFile(ImagePath.of("/etc/x"),
+        SkippedFile.Cause.UNREADABLE, "permission denied")), 10, 1000));
+    assertThat(check.evaluate(params, CheckTestSupport.context(host)).status()).isEqualTo(Status.UNKNOWN);
+  }
+
+  @Test
+  void fixturePatternsAreValidatedAndPassedToTheScan() {
+    SecretsCheck.Params bad = new SecretsCheck.Params(List.of("/etc"), null, null, null, null, List.of("tests/**"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> check.validate(bad)).hasMessageContaining("fixtures");
+    check.evaluate(new SecretsCheck.Params(List.of("/etc"), null, null, null, null, List.of("**/node_modules/**")),
+        CheckTestSupport.context(host));
+    assertThat(host.scopesAsked).last().satisfies(scope -> assertThat(scope.fixtures())
+        .containsExactly("**/node_modules/**"));
+  }
+
+  @Test
   void skippedFilesAreReportedNotHidden() {
     host.secrets = s -> Fact.known(new SecretScan(List.of(), List.of(new SkippedFile(ImagePath.of("/etc/big"),
         SkippedFile.Cause.TOO_LARGE, "larger than 10485760 bytes")), 3, 30));

@@ -54,7 +54,7 @@ public final class LinuxHost implements HostFacts {
     this.mounts = new LinuxMounts(files, info.offline(), services);
     this.accounts = new LinuxAccounts(files);
     this.os = new OsReleaseFile(files);
-    this.secrets = new SecretScanner(files, progress, secrets);
+    this.secrets = new SecretScanner(files, progress, secrets, packages::files);
     this.updates = new LinuxUpdates(runner, info.offline());
   }
 
