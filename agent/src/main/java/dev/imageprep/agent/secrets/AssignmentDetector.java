@@ -43,6 +43,9 @@ final class AssignmentDetector implements Detector {
   private static final Set<String> PASSWORD_WORDS = Set.of("password", "passwd", "passphrase", "passwort", "pwd", "pw",
       "pswd", "passcode", "passw", "pword", "psw");
 
+  /** A CSS or DOM id selector ({@code #add-password}), which code assigns to password-named variables. */
+  private static final java.util.regex.Pattern CSS_ID = java.util.regex.Pattern.compile("#[a-z]+(?:[-_][a-z]+)+");
+
   private final DetectorKind kind;
   private final List<String> keywords;
   private final int minLength;
@@ -90,8 +93,8 @@ final class AssignmentDetector implements Detector {
       keyEnd++;
     }
     String key = t.text(keyStart, keyEnd);
-    if (!isSecretKey(key) || !keyTest.test(key)) {
-      return keyEnd;
+    if (!isSecretKey(key) || !keyTest.test(key) || keyStart > 0 && t.byteAt(keyStart - 1) == '/') {
+      return keyEnd; // "/forgot-password": a path, not a key
     }
     boolean xml = keyStart > 0 && t.byteAt(keyStart - 1) == '<';
     boolean define = isDefine(t, keyStart);
@@ -111,7 +114,8 @@ final class AssignmentDetector implements Detector {
     boolean flag = t.byteAt(keyStart) == '-'; // --password=... is followed by more arguments
     Value value = xml ? xmlValue(t, i, lineEnd) : value(t, i, lineEnd, flag);
     boolean comment = !define && t.inComment(hitStart);
-    if (value == null || define && !value.quoted() || !accepts(value, comment, isCode(t.fileName()))) {
+    if (value == null || define && !value.quoted() || !accepts(value, comment, isCode(t.fileName()))
+        || value.quoted() && closesEnclosingString(t, keyStart, keyEnd, i)) {
       return keyEnd;
     }
     out.add(kind, i, Redaction.redact(value.text()), value.text(), true);
@@ -125,6 +129,10 @@ final class AssignmentDetector implements Detector {
     String value = v.text();
     if (value.length() < minLength || Placeholders.isPlaceholder(value)) {
       return false;
+    }
+    if (v.quoted() && (Character.isWhitespace(value.charAt(0)) || value.charAt(0) == '+')
+        || CSS_ID.matcher(value).matches()) {
+      return false; // "password: " + x, "+new Buffer(", "#add-password": code around the word, not a value
     }
     if (!v.quoted() && (code || value.contains("("))) {
       return false; // password=self.password, $pwd=getcwd(): code, not a value
@@ -150,6 +158,9 @@ final class AssignmentDetector implements Detector {
    * word like {@code bypass}.
    */
   static boolean isPasswordKey(String key) {
+    if (key.equals("PASS")) {
+      return true; // a shell or Makefile variable; lower-case "pass" is too often something else
+    }
     String[] words = words(key);
     for (String w : words) {
       if (PASSWORD_WORDS.contains(w)) {
@@ -250,6 +261,23 @@ final class AssignmentDetector implements Detector {
     return 0;
   }
 
+  /**
+   * True when the key sits inside a string literal and the quote after the operator closes that
+   * string: {@code "password: " + getPassword()} is code that builds a message, not a setting.
+   */
+  private static boolean closesEnclosingString(FileText t, int keyStart, int keyEnd, int valueStart) {
+    int q = t.byteAt(valueStart);
+    // a quoted key ("password": ...) is not inside a string: its own opening quote does not count
+    boolean quotedKey = keyStart > 0 && t.byteAt(keyStart - 1) == q && keyEnd < t.length() && t.byteAt(keyEnd) == q;
+    int count = 0;
+    for (int k = t.lineStart(keyStart); k < (quotedKey ? keyStart - 1 : keyStart); k++) {
+      if (t.byteAt(k) == q && (k == 0 || t.byteAt(k - 1) != '\\')) {
+        count++;
+      }
+    }
+    return count % 2 == 1;
+  }
+
   /** After {@code key:}, a type name and {@code =} ({@code password: str = "x"}): the offset after the {@code =}. */
   private static int typeAnnotation(FileText t, int i) {
     int j = skipBlanks(t, i);
@@ -275,6 +303,14 @@ final class AssignmentDetector implements Detector {
       return null;
     }
     int q = t.byteAt(i);
+    if (q == '\\' && i + 1 < lineEnd && (t.byteAt(i + 1) == '"' || t.byteAt(i + 1) == '\'')) {
+      // an escaped quote: the setting sits inside a string of code ("$password = \"x\";")
+      int close = i + 2;
+      while (close + 1 < lineEnd && close - i < MAX_VALUE && !(t.byteAt(close) == '\\' && t.byteAt(close + 1) == t.byteAt(i + 1))) {
+        close++;
+      }
+      return close + 1 < lineEnd ? new Value(t.text(i + 2, close), true) : null;
+    }
     if (q == '"' || q == '\'' || q == '`') {
       int close = i + 1;
       while (close < lineEnd && close - i < MAX_VALUE && t.byteAt(close) != q) {
@@ -293,7 +329,7 @@ final class AssignmentDetector implements Detector {
     if (rest < lineEnd && !flag) {
       int c = t.byteAt(rest);
       boolean tail = c == '#' || c == ';' || c == ',' || c == '}' || c == ']' || c == ')' || c == '&' || c == '|'
-          || c == '/' || c == '\\';
+          || c == '/' || c == '\\' || c == '"' || c == '\''; // a quote: the end of the string the setting is in
       if (!tail) {
         return null;
       }

@@ -75,6 +75,7 @@ final class BuiltInDetectors {
   static List<Detector> detectors() {
     List<Detector> all = new ArrayList<>(structured());
     all.addAll(TokenFormats.detectors());
+    all.addAll(ServiceTokens.detectors());
     all.addAll(CommandLines.detectors());
     all.addAll(DatabaseCredentials.detectors());
     // generic settings last: passwords whatever their strength, other secrets only when random-looking
@@ -107,8 +108,8 @@ final class BuiltInDetectors {
             .keywords("hooks.slack.com").build(),
         PatternDetector.of(GOOGLE_API, "(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])")
             .keywords("aiza").minEntropy(3).build(),
-        PatternDetector.of(BEARER, "(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{20,}=*)")
-            .keywords("bearer").minEntropy(3).build(),
+        PatternDetector.of(BEARER, "(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{12,}=*)")
+            .keywords("bearer").minEntropy(3).validator(BuiltInDetectors::lettersAndDigits).build(),
         PatternDetector.of(BASIC_AUTH, "(?i)authorization[\"']?\\s*[:=]\\s*[\"']?basic\\s+([A-Za-z0-9+/]{8,}={0,2})")
             .keywords("authorization").validator(BuiltInDetectors::isUserColonPassword).build(),
         PatternDetector.of(JWT, "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,})")
@@ -116,13 +117,14 @@ final class BuiltInDetectors {
         PatternDetector.of(URL_CREDENTIALS, "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@'\"<>\\[\\]{}()]{0,128}:"
             + "(?<secret>[^\\s/@'\"<>]{3,256})@[A-Za-z0-9.\\[\\]_-]+")
             .keywords("://").build(),
-        PatternDetector.of(URL_TOKEN, "(?i)[?&](?:access_token|token|api_?key|password|passwd|secret|client_secret"
+        PatternDetector.of(URL_TOKEN, "(?i)(?:[?&]|(?<=\\s))(?:access_token|token|api_?key|password|passwd|secret|client_secret"
             + "|auth)=(?<secret>[A-Za-z0-9._~%+/-]{8,})")
             .keywords("token=", "key=", "password=", "passwd=", "secret=", "auth=").minEntropy(3).build(),
         // well-known credential files
         PatternDetector.of(NETRC, "(?m)(?:^|\\s)password\\s+(\\S+)").keywords("password")
             .paths(".netrc", "_netrc").build(),
-        PatternDetector.of(NETRC, "\\bmachine\\s+\\S+\\s+login\\s+\\S+\\s+password\\s+(\\S+)").keywords("machine").build(),
+        PatternDetector.of(NETRC, "\\bmachine\\s+\\S+\\s+login\\s+\\S+\\s+password\\s+(\\S+)").keywords("machine")
+            .block(512).build(),
         PatternDetector.of(PGPASS, "(?m)^(?![ \\t]*#)[^:\\n]*:[^:\\n]*:[^:\\n]*:[^:\\n]*:(?<secret>[^\\n\\r]+)$")
             .paths(".pgpass", "pgpass", "*.pgpass").build(),
         PatternDetector.of(DOCKER_AUTH, "\"auth\"\\s*:\\s*\"([A-Za-z0-9+/]{8,}={0,2})\"")
@@ -149,7 +151,13 @@ final class BuiltInDetectors {
         new AssignmentDetector(PASSWORD, List.of("pass", "pwd", "pswd", "pw", "passwort"), 4, 0,
             AssignmentDetector::isPasswordKey),
         new AssignmentDetector(SECRET, List.of("secret", "token", "api_key", "apikey", "api-key", "access_key",
-            "accesskey", "auth_key", "private_key", "privatekey", "credential"), 16, 3.5, k -> true));
+            "accesskey", "auth_key", "private_key", "privatekey", "credential", "license_key", "licence_key", "licensekey",
+            "ado_pat", "pat_token"), 16, 3.5, k -> true));
+  }
+
+  /** Random tokens mix letters and digits; a word or a long number alone is not one. */
+  static boolean lettersAndDigits(String v) {
+    return v.chars().anyMatch(Character::isDigit) && v.chars().anyMatch(Character::isLetter);
   }
 
   /** A base64 value that decodes to {@code user:password} with both parts present. */

@@ -88,8 +88,10 @@ final class TokenFormats {
         PatternDetector.of(ATLASSIAN, B + "(ATATT3[A-Za-z0-9_=-]{100,300}|ATCTT3[A-Za-z0-9_=-]{100,300})" + E)
             .keywords("atatt3", "atctt3").minEntropy(3.5).build(),
         PatternDetector.of(NEW_RELIC, B + "(NRAK-[A-Z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|NRJS-[a-f0-9]{19}"
-            + "|NRAA-[a-f0-9]{27}|NRSP-[a-z]{2}[0-9]{2}[a-f0-9]{31}|NRAL-?[a-f0-9]{36}|[a-f0-9]{36}NRAL)" + E)
-            .keywords("nrak-", "nrii-", "nriq-", "nrjs-", "nraa-", "nrsp-", "nral").build(),
+            + "|NRAA-[a-f0-9]{27}|NRRA-[a-f0-9]{42}|NRSP-[a-z]{2}[0-9]{2}[a-f0-9]{31}|[a-z0-9]{6}[a-f0-9]{30}NRAL"
+            + "|px-(?:api|dep)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})" + E)
+            .keywords("nrak-", "nrii-", "nriq-", "nrjs-", "nraa-", "nrra-", "nrsp-", "nral", "px-api-", "px-dep-")
+            .build(),
         PatternDetector.of(NPM, "(?<![A-Za-z0-9_])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])")
             .keywords("npm_").minEntropy(3).checksum(Checksums::base62Crc32).build(),
         PatternDetector.of(PYPI, B + "(pypi-AgE[A-Za-z0-9_-]{50,})" + E).keywords("pypi-age").build(),
