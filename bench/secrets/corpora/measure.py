@@ -116,8 +116,10 @@ def run_git_secrets(root):
     env = dict(os.environ, HOME=os.path.join(os.path.dirname(root), 'home'))
     os.makedirs(env['HOME'], exist_ok=True)
     subprocess.run(['git', 'secrets', '--register-aws', '--global'], env=env, check=True, stdout=subprocess.DEVNULL)
-    p = subprocess.run(['git', 'secrets', '--scan', '--no-index', '-r', 'opt'], cwd=root, env=env,
-                       capture_output=True, text=True)
+    files = sorted(os.path.relpath(os.path.join(d, f), root) for d, _, fs in os.walk(os.path.join(root, 'opt'))
+                   for f in fs)
+    p = subprocess.run(['git', 'secrets', '--scan', '--no-index'] + files, cwd=root, env=env, capture_output=True,
+                       text=True)
     found = defaultdict(list)
     for line in (p.stdout + p.stderr).splitlines():
         if line.startswith('opt/') and ':' in line:
@@ -126,11 +128,13 @@ def run_git_secrets(root):
 
 
 def run_secretlint(tool_dir, root):
-    p = subprocess.run([os.path.join(tool_dir, 'node_modules', '.bin', 'secretlint'), '--format', 'json',
-                        '--secretlintrc', os.path.join(tool_dir, '.secretlintrc.json'), 'opt/**/*'],
-                       cwd=root, capture_output=True, text=True)
+    out = os.path.join(os.path.dirname(root), 'secretlint.json')
+    # --output: node cuts a piped stdout at 64 KiB when the process exits
+    subprocess.run([os.path.join(tool_dir, 'node_modules', '.bin', 'secretlint'), '--format', 'json', '--output', out,
+                    '--secretlintrc', os.path.join(tool_dir, '.secretlintrc.json'), 'opt/**/*'],
+                   cwd=root, capture_output=True, text=True)
     found = defaultdict(list)
-    for result in json.loads(p.stdout or '[]'):
+    for result in json.load(open(out)):
         path = '/' + os.path.relpath(result['filePath'], root)
         for m in result.get('messages', []):
             found[path].append(m.get('ruleId', '?'))
