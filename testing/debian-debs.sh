@@ -16,5 +16,6 @@ for pkg in "$@"; do
   if ! compgen -G "${pkg}_*.deb" >/dev/null; then
     apt-get download -qq "$pkg" 2>/dev/null || { apt-get update -qq && apt-get download -qq "$pkg"; }
   fi
-  ls -1 "$PWD/${pkg}"_*.deb | tail -1
+  debs=("$PWD/${pkg}"_*.deb)
+  printf '%s\n' "${debs[-1]}"
 done

@@ -34,10 +34,10 @@ measure() { # name, command...: median wall seconds of $runs runs, then peak RSS
   local times=() t
   for _ in $(seq "$runs"); do
     /usr/bin/time -f '%e %M' -o "$dir/time.$name" "$@" > "$dir/out.$name" 2> "$dir/err.$name" || true
-    times+=("$(cut -d' ' -f1 "$dir/time.$name")")
+    times+=("$(tail -1 "$dir/time.$name" | cut -d' ' -f1)")
   done
   t=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-  printf '%s %s %s\n' "$name" "$t" "$(cut -d' ' -f2 "$dir/time.$name")"
+  printf '%s %s %s\n' "$name" "$t" "$(tail -1 "$dir/time.$name" | cut -d' ' -f2)"
 }
 
 state=$dir/state && mkdir -p "$state"

@@ -43,6 +43,14 @@ final class AssignmentDetector implements Detector {
   private static final Set<String> PASSWORD_WORDS = Set.of("password", "passwd", "passphrase", "passwort", "pwd", "pw",
       "pswd", "passcode", "passw", "pword", "psw");
 
+  /** A dotted name ({@code handler.password}, {@code _ffi.NULL}) or a CamelCase class name, unquoted. */
+  private static final java.util.regex.Pattern CODE_NAME = java.util.regex.Pattern.compile(
+      "[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+|[A-Z][a-z]+(?:[A-Z][a-z]+)+");
+
+  /** Words about a password inside the value: a description, not the password. */
+  private static final java.util.regex.Pattern DESCRIPTION = java.util.regex.Pattern.compile(
+      "(?i)\\bpass(?:word|phrase)s?\\s+\\w");
+
   /** A CSS or DOM id selector ({@code #add-password}), which code assigns to password-named variables. */
   private static final java.util.regex.Pattern CSS_ID = java.util.regex.Pattern.compile("#[a-z]+(?:[-_][a-z]+)+");
 
@@ -134,8 +142,11 @@ final class AssignmentDetector implements Detector {
         || CSS_ID.matcher(value).matches()) {
       return false; // "password: " + x, "+new Buffer(", "#add-password": code around the word, not a value
     }
-    if (!v.quoted() && (code || value.contains("("))) {
-      return false; // password=self.password, $pwd=getcwd(): code, not a value
+    if (!v.quoted() && (code || value.contains("(") || value.contains("[") || CODE_NAME.matcher(value).matches())) {
+      return false; // password=self.password, $pwd=getcwd(), config['password'], GpgMissingPassPhrase: code
+    }
+    if (DESCRIPTION.matcher(value).find()) {
+      return false; // 'Password used to generate key': a description of the setting
     }
     if (minEntropy > 0) {
       // a token: random-looking, one word, letters and digits

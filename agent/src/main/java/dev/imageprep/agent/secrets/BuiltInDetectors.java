@@ -117,8 +117,8 @@ final class BuiltInDetectors {
         PatternDetector.of(URL_CREDENTIALS, "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@'\"<>\\[\\]{}()]{0,128}:"
             + "(?<secret>[^\\s/@'\"<>]{3,256})@[A-Za-z0-9.\\[\\]_-]+")
             .keywords("://").build(),
-        PatternDetector.of(URL_TOKEN, "(?i)(?:[?&]|(?<=\\s))(?:access_token|token|api_?key|password|passwd|secret|client_secret"
-            + "|auth)=(?<secret>[A-Za-z0-9._~%+/-]{8,})")
+        PatternDetector.of(URL_TOKEN, "(?i)(?:[?&](?:access_token|token|api_?key|password|passwd|secret|client_secret"
+            + "|auth)|(?<=\\s)access_token)=(?<secret>[A-Za-z0-9._~%+/-]{8,})")
             .keywords("token=", "key=", "password=", "passwd=", "secret=", "auth=").minEntropy(3).build(),
         // well-known credential files
         PatternDetector.of(NETRC, "(?m)(?:^|\\s)password\\s+(\\S+)").keywords("password")
