@@ -129,10 +129,8 @@ for jar in "$work"/input/lib/*.jar; do
   classpath+=":\$app/lib/app/lib/${jar##*/}"
 done
 
-# Short-lived command-line runs: no GC threads and no hsperfdata file in the image's /tmp. C1 only
-# (TieredStopAtLevel=1) starts with the least CPU, but check and prepare may read a whole image for
-# secrets, where C2 pays for itself (bench/secrets/bench.sh, docs/secrets.md): the launcher chooses.
-java_options=(-XX:+UseSerialGC -XX:-UsePerfData)
+# Short-lived command-line runs: no GC threads, C1 only, and no hsperfdata file in the image's /tmp.
+java_options=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData)
 ((feature >= 22)) && java_options+=(--enable-native-access=ALL-UNNAMED) # JNA; JDK 17 rejects the flag
 if ((feature >= 24)); then
   cache_option="\"-XX:AOTCache=\$app/lib/app/imageprep.aot\""
@@ -150,15 +148,10 @@ case \$self in
   *) self=\$(readlink -f -- "\$self") || exit 3 ;;
 esac
 app=\${self%/bin/*}
-# check and prepare may scan a whole image for secrets: full tiered compilation; the rest C1 only.
-case \${1-} in
-  check | prepare) tiers= ;;
-  *) tiers=-XX:TieredStopAtLevel=1 ;;
-esac
 # IMAGEPREP_JAVA_OPTIONS adds JVM options (split on blanks, never globbed), e.g. for diagnostics.
 set -f
 # shellcheck disable=SC2086
-exec "\$app/lib/runtime/bin/java" ${java_options[*]} \$tiers $1 \$IMAGEPREP_JAVA_OPTIONS \\
+exec "\$app/lib/runtime/bin/java" ${java_options[*]} $1 \$IMAGEPREP_JAVA_OPTIONS \\
   -cp "$classpath" \\
   $main_class "\$@"
 LAUNCHER
