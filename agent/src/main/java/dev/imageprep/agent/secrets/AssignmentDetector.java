@@ -28,7 +28,8 @@ final class AssignmentDetector implements Detector {
       "chars", "expire", "expires", "expiry", "reset", "change", "hint", "label", "mode", "strength", "reuse",
       "history", "complexity", "required", "enable", "enabled", "disable", "disabled", "url", "uri", "endpoint",
       "id", "name", "format", "encoding", "algorithm", "algo", "hash", "lifetime", "ttl", "timeout", "size",
-      "count", "nopasswd", "lock", "check", "validity", "public", "pub", "generator", "provider");
+      "count", "nopasswd", "lock", "check", "validity", "public", "pub", "generator", "provider", "encryption",
+      "hashing", "manager");
 
   /** Source files: there a bare value is a variable or an expression, only a string literal is a value. */
   private static final Set<String> CODE_EXTENSIONS = Set.of("py", "pyi", "pl", "pm", "rb", "js", "mjs", "cjs", "ts",
@@ -131,12 +132,19 @@ final class AssignmentDetector implements Detector {
   }
 
   /** A value as written: its text, and whether it was a quoted string. */
-  private record Value(String text, boolean quoted) {}
+  private record Value(String text, boolean quoted, boolean backticks) {
+    Value(String text, boolean quoted) {
+      this(text, quoted, false);
+    }
+  }
 
   private boolean accepts(Value v, boolean comment, boolean code) {
     String value = v.text();
     if (value.length() < minLength || Placeholders.isPlaceholder(value)) {
       return false;
+    }
+    if (v.backticks() && value.contains("$")) {
+      return false; // `cd "$dir" && ls`: a shell command substitution
     }
     if (v.quoted() && (Character.isWhitespace(value.charAt(0)) || value.charAt(0) == '+')
         || CSS_ID.matcher(value).matches()) {
@@ -327,7 +335,7 @@ final class AssignmentDetector implements Detector {
       while (close < lineEnd && close - i < MAX_VALUE && t.byteAt(close) != q) {
         close += t.byteAt(close) == '\\' ? 2 : 1;
       }
-      return close < lineEnd && t.byteAt(close) == q ? new Value(t.text(i + 1, close), true) : null;
+      return close < lineEnd && t.byteAt(close) == q ? new Value(t.text(i + 1, close), true, q == '`') : null;
     }
     int end = i;
     while (end < lineEnd && end - i < MAX_VALUE && !isValueEnd(t.byteAt(end))) {

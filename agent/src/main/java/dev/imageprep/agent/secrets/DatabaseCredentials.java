@@ -22,7 +22,9 @@ final class DatabaseCredentials {
 
   static List<Detector> detectors() {
     return List.of(
-        PatternDetector.of(SQL, "(?i)\\bidentified\\s+(?:with\\s+\\S+\\s+)?by\\s+(?:password\\s+)?"
+        // a statement that creates or changes an account, not prose ("a library identified by 'name'")
+        PatternDetector.of(SQL, "(?i)\\b(?:create|alter|grant)\\b[^;\\n]{0,200}?\\bidentified\\s+(?:with\\s+\\S+\\s+)?by\\s+"
+            + "(?:password\\s+)?"
             + "(?:'(?<sq>[^'\\n]{1,128})'|\"(?<dq>[^\"\\n]{1,128})\")")
             .keywords("identified").groups("sq", "dq").build(),
         PatternDetector.of(SQL, "(?i)\\b(?:with|login|encrypted|unencrypted|role|user)\\b[^\\n;'\"]{0,80}?\\bpassword\\s+"

@@ -85,6 +85,13 @@ class DetectorFamiliesTest {
       "/etc/app.jwk | {\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\"}",
       "/etc/app.conf | hf_hub_download_directory_name_here",
       "/etc/app.conf | PrivateKey = (hidden)",
+      "/etc/postgresql/15/main/postgresql.conf | #password_encryption = scram-sha-256\t# scram-sha-256 or md5",
+      "/opt/x/configure | ac_pwd_ls_di=`cd \"$ac_pwd\" && ls -di .` ||",
+      "/opt/x/api.txt | Load and return a dynamic library identified by 'name'.",
+      "/opt/x/app.txt | self.password = config['password']",
+      "/opt/x/app.txt | passphrase = _ffi.NULL",
+      "/opt/x/app.txt | errors = {'MISSING_PASSPHRASE': GpgMissingPassPhrase,",
+      "/opt/x/app.txt | const password = 'Password used to generate key';",
   })
   void nearMissesAreNotFindings(String path, String line) {
     assertThat(scan(path, line)).isEmpty();
