@@ -26,7 +26,7 @@ final class ServiceTokens {
             B + "(aio_[A-Za-z0-9]{28})" + E).keywords("aio_").minEntropy(3).build(),
         token("crates-io-token", "crates.io API token", "crates.io token format (cio prefix); Nosey Parker np.cratesio.1",
             "(?<![A-Za-z0-9])(cio[A-Za-z0-9]{32})(?![A-Za-z0-9])").keywords("cio").minEntropy(3.5)
-            .validator(ServiceTokens::lettersAndDigits).build(),
+            .validator(BuiltInDetectors::lettersAndDigits).build(),
         token("databricks-token", "Databricks personal access token",
             "Databricks documentation, personal access tokens (dapi); Nosey Parker np.databricks.1",
             B + "(dapi[a-f0-9]{32}(?:-\\d+)?)" + E).keywords("dapi").build(),
@@ -115,10 +115,5 @@ final class ServiceTokens {
             "(?i)\\bthe (?:default )?password (?:for (?:the )?(?:user|username) (['\"])[^'\"\\n]{2,24}\\1 )?is "
                 + "(?:'(?<sq>[^'\\n#$|\"{<+ ()\\\\][^'\\n]{2,60})'|\"(?<dq>[^\"\\n#$|'{<+ ()\\\\][^\"\\n]{2,60})\")")
             .groups("sq", "dq").keywords("password is", "password for").build());
-  }
-
-  /** A random token has letters and digits; a word that happens to start with a prefix has not. */
-  private static boolean lettersAndDigits(String v) {
-    return v.chars().anyMatch(Character::isDigit) && v.chars().anyMatch(Character::isLetter);
   }
 }

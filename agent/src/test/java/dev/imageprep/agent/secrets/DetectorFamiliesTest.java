@@ -133,6 +133,20 @@ class DetectorFamiliesTest {
   }
 
   @Test
+  void privateKeysInArmourLogsAndStrings() {
+    String body = "lQOYBGVpYzIBCADFx2n7H4s8mR1qWv0Zt3Kp9Lx6Yc5Nb2Ud8Ea4Fg7Hj1Ik3Ml5No7Pq9Rs2Tu4Vw6Xy8Za0Bc2De4Fg6Hi8Jk0L";
+    String pgp = "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n" + body + "\n" + body + "\n=Ab1c\n"
+        + "-----END PGP PRIVATE KEY BLOCK-----\n";
+    assertThat(scan("/root/secret.asc", pgp)).extracting(SecretFinding::detector).containsExactly("private-key");
+    String logged = "10:00:01 INFO tls - -----BEGIN PRIVATE KEY-----\n10:00:01 INFO tls - " + body + "\n"
+        + "10:00:01 INFO tls - " + body + "\n10:00:01 INFO tls - -----END PRIVATE KEY-----\n";
+    assertThat(scan("/var/log/app.log", logged)).extracting(SecretFinding::detector).containsExactly("private-key");
+    String json = "{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n" + body + "\\n" + body
+        + "\\n-----END PRIVATE KEY-----\\n\"}";
+    assertThat(scan("/opt/sa.json", json)).extracting(SecretFinding::detector).containsExactly("private-key");
+  }
+
+  @Test
   void stripePublishableKeysAreOnlyInformation() {
     assertThat(scan("/etc/env", "STRIPE_PK=pk_live_51Hq7vB2mN9pL4kR8sT1wZ3cY5uH0"))
         .extracting(SecretFinding::severity).containsExactly(Severity.INFO);
