@@ -1,9 +1,11 @@
 package dev.imageprep.agent.cli;
 
+import dev.imageprep.agent.run.AgentException;
 import dev.imageprep.agent.secrets.GitleaksRules;
 import dev.imageprep.agent.secrets.SecretBaseline;
 import dev.imageprep.agent.secrets.SecretScanSettings;
 import dev.imageprep.agent.secrets.SecretSettingsException;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,7 +59,7 @@ public final class SecretOptions {
     try {
       settings.baselineToWrite().write(ctx.env().fileSystem().getPath(writeBaseline), settings.lastScan());
     } catch (IOException | InvalidPathException e) {
-      throw new AgentException(ExitCodes.INCOMPLETE, "could not write the baseline " + writeBaseline + ": "
+      throw new AgentException(ExitCode.INCOMPLETE, "could not write the baseline " + writeBaseline + ": "
           + e.getMessage());
     }
   }

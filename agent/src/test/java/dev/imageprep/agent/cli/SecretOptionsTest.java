@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imageprep.agent.testing.LocalCli;
 import dev.imageprep.agent.testing.LocalCli.Result;
 import dev.imageprep.agent.testing.UsedImage;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,22 +63,22 @@ class SecretOptionsTest {
   void aBaselineAcceptsReviewedFindingsAndOnlyNewOnesCount() throws IOException {
     Path baseline = tmp.resolve("reviewed.baseline");
     Result first = check("--write-baseline", baseline.toString());
-    assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.NOT_READY);
+    assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.NOT_READY.code());
     String written = Files.readString(baseline, StandardCharsets.UTF_8);
     assertThat(written).startsWith("# imageprep secret baseline v1").contains("/opt/app/app.conf")
         .contains("password-assignment").doesNotContain(DB_PASSWORD);
 
     Result accepted = check("--baseline", baseline.toString());
-    assertThat(accepted.exitCode()).as(accepted.out()).isEqualTo(ExitCodes.OK);
+    assertThat(accepted.exitCode()).as(accepted.out()).isEqualTo(ExitCode.OK.code());
     assertThat(secrets(accepted).at("/status").asText()).isEqualTo("pass");
     assertThat(secrets(accepted).at("/data/acceptedByBaseline").asLong()).isPositive();
 
     // a moved line is the same finding; a changed value is a new one
     write(root, "/opt/app/app.conf", "# moved down\n\ndb_password = " + DB_PASSWORD + "\n");
-    assertThat(check("--baseline", baseline.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(check("--baseline", baseline.toString()).exitCode()).isEqualTo(ExitCode.OK.code());
     write(root, "/opt/app/app.conf", "db_password = " + DB_PASSWORD + "2\n");
     Result changed = check("--baseline", baseline.toString());
-    assertThat(changed.exitCode()).isEqualTo(ExitCodes.NOT_READY);
+    assertThat(changed.exitCode()).isEqualTo(ExitCode.NOT_READY.code());
     assertThat(secrets(changed).at("/evidence").findValuesAsText("path")).containsExactly("/opt/app/app.conf");
   }
 
@@ -95,12 +96,12 @@ class SecretOptionsTest {
   void badBaselinesAreUsageErrorsWithTheirLine() throws IOException {
     Path gitleaksIgnore = Files.writeString(tmp.resolve(".gitleaksignore"), "opt/app/app.conf:generic-api-key:1\n");
     Result r = check("--baseline", gitleaksIgnore.toString());
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains(".gitleaksignore:1").contains("looks like a .gitleaksignore");
 
     Path broken = Files.writeString(tmp.resolve("broken.baseline"), "# imageprep secret baseline v1\nsalt 00112233445566778899aabbccddeeff\nnot-a-fingerprint x y 1\n");
     r = check("--baseline", broken.toString());
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("broken.baseline:3");
   }
 
@@ -123,7 +124,7 @@ class SecretOptionsTest {
         "regexes = ['''^acme_0+$''']",
         ""));
     Result r = check("--secret-rules", rules.toString());
-    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.NOT_READY);
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.NOT_READY.code());
     JsonNode evidence = secrets(r).at("/evidence");
     assertThat(evidence.findValuesAsText("path")).contains("/etc/acme/agent.conf");
     assertThat(evidence.toString()).contains("acme-api-token").contains("Acme API token");
@@ -146,12 +147,12 @@ class SecretOptionsTest {
         "keywords = [\"broken\"]",
         ""));
     Result r = check("--secret-rules", rules.toString());
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("bad.toml:8").contains("broken-rule").contains("does not compile");
 
     Files.writeString(rules, "[[rules]]\nid = \"x\"\nregex = 'a'\n[[rules.required]]\nid = \"y\"\n");
     assertThat(check("--secret-rules", rules.toString()).err()).contains("bad.toml:4").contains("not supported");
     Files.writeString(rules, "[[rules]\nid = 1\n");
-    assertThat(check("--secret-rules", rules.toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(check("--secret-rules", rules.toString()).exitCode()).isEqualTo(ExitCode.USAGE.code());
   }
 }
