@@ -4,9 +4,9 @@ import dev.imageprep.agent.AgentEnvironment;
 import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.probe.linux.LinuxHost;
 import dev.imageprep.agent.probe.linux.StoreVolumes;
-import dev.imageprep.agent.probe.windows.JunctionReader;
+import dev.imageprep.agent.probe.common.EntryRemover;
+import dev.imageprep.agent.probe.windows.WindowsEntries;
 import dev.imageprep.agent.probe.windows.WindowsHost;
-import dev.imageprep.agent.probe.windows.WindowsLinks;
 import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.host.HostFacts;
 import dev.imageprep.rules.host.HostInfo;
@@ -22,8 +22,15 @@ public interface HostOpener {
    */
   Opened open(Path root, boolean offline);
 
-  /** The facts and the file view the cleanup acts through. */
-  record Opened(HostFacts facts, RootedFiles files) {}
+  /**
+   * The facts, the file view the cleanup acts through, and how it removes one entry (Windows:
+   * through a checked handle, see {@code WindowsEntries}).
+   */
+  record Opened(HostFacts facts, RootedFiles files, EntryRemover remover) {
+    public Opened(HostFacts facts, RootedFiles files) {
+      this(facts, files, EntryRemover.NIO);
+    }
+  }
 
   /** This opener, with probes that report long walks (secret scans) to {@code progress}. */
   default HostOpener withProgress(Progress progress) {
@@ -45,9 +52,10 @@ public interface HostOpener {
     public Opened open(Path root, boolean offline) {
       if (!offline && isWindows(env)) {
         char drive = systemDrive(env);
-        RootedFiles files = new RootedFiles(root, new WindowsLinks(drive, JunctionReader.jna()));
+        WindowsEntries entries = WindowsEntries.live();
+        RootedFiles files = WindowsHost.liveFiles(root, drive, entries);
         HostInfo info = new HostInfo(Platform.WINDOWS, root.toString(), false, env.env().get("COMPUTERNAME"));
-        return new Opened(WindowsHost.live(info, files, env.fileSystem(), drive, env.runner()), files);
+        return new Opened(WindowsHost.live(info, files, env.fileSystem(), drive, env.runner()), files, entries);
       }
       RootedFiles files = new RootedFiles(root);
       if (offline && WindowsHost.isWindowsVolume(files)) {

@@ -5,6 +5,7 @@ import dev.imageprep.agent.cleanup.Journal;
 import dev.imageprep.agent.cleanup.RunLock;
 import dev.imageprep.agent.cli.AgentException;
 import dev.imageprep.agent.cli.ExitCodes;
+import dev.imageprep.agent.probe.common.EntryRemover;
 import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.catalog.Catalog;
@@ -176,6 +177,11 @@ public final class Session {
 
   public RootedFiles files() {
     return opened.files();
+  }
+
+  /** How the cleanup removes one entry of this root. */
+  public EntryRemover remover() {
+    return opened.remover();
   }
 
   public AgentEnvironment env() {

@@ -1,7 +1,9 @@
 package dev.imageprep.agent.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.imageprep.agent.probe.common.EntryRefusedException;
 import dev.imageprep.agent.probe.common.ReparsePoints;
 import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.rules.catalog.Catalog;
@@ -12,7 +14,6 @@ import dev.imageprep.rules.cleanup.Planner;
 import dev.imageprep.rules.host.FileType;
 import dev.imageprep.rules.model.CleanupStatus;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,10 +114,17 @@ class WindowsCleanupTest {
   }
 
   @Test
-  void filesInUseAreToldApartFromOtherFailures() {
-    assertThat(InUseException.isInUse(new FileSystemException("C:\\Windows\\Temp\\x.log", null,
-        "The process cannot access the file because it is being used by another process"))).isTrue();
-    assertThat(InUseException.isInUse(new AccessDeniedException("C:\\x"))).isFalse();
+  void theWindowsRemoversRefusalsBecomeSkipsNeverTextMatches() {
+    for (EntryRefusedException.Why why : EntryRefusedException.Why.values()) {
+      EntryRefusedException refusal = new EntryRefusedException("C:\\Windows\\Temp\\x.log", why, "why");
+      assertThatThrownBy(() -> InUseException.rethrow(Path.of("x.log"), () -> {
+        throw refusal;
+      })).as(why.name()).isInstanceOfAny(SkipException.class, ChangedException.class, MountPointException.class);
+    }
+    // the JDK's localized text is no longer read: a plain failure stays a failure
+    assertThatThrownBy(() -> InUseException.rethrow(Path.of("x"), () -> {
+      throw new FileSystemException("C:\\x", null, "being used by another process");
+    })).isNotInstanceOf(SkipException.class);
   }
 
   /** Attributes as the JDK reports them on Windows: a junction is a directory that is also "other". */

@@ -22,6 +22,7 @@ import dev.imageprep.rules.host.VolumeProbe;
 import dev.imageprep.rules.host.WindowsProbe;
 import dev.imageprep.rules.windows.WindowsVersion;
 import java.nio.file.FileSystem;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,6 +74,14 @@ public final class WindowsHost implements HostFacts {
       CommandRunner runner) {
     return new WindowsHost(info, files, new StoreVolumes(files), new LiveRegistry(),
         new LiveWindowsProbe(fs, systemDrive), new WindowsAccounts(), new WindowsUpdates(runner, false));
+  }
+
+  /**
+   * A drive of the running system as imageprep reads it: links and junctions read inside the drive,
+   * entries classified by reparse tag with their identity and link count.
+   */
+  public static RootedFiles liveFiles(Path root, char drive, WindowsEntries entries) {
+    return new RootedFiles(root, new WindowsLinks(drive, JunctionReader.jna()), entries);
   }
 
   /** True when the directory holds a Windows system volume (its SYSTEM hive is there). */
