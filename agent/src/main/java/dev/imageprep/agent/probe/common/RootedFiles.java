@@ -111,6 +111,15 @@ public final class RootedFiles implements ImageFiles {
    * not exist (yet) still resolves.
    */
   Fact<ImagePath> resolve(ImagePath path, boolean followLast) {
+    return resolve(path, followLast, false);
+  }
+
+  /** Resolves a path that will be used as a directory: its last component must be one too. */
+  private Fact<ImagePath> resolveDirectory(ImagePath path) {
+    return resolve(path, true, true);
+  }
+
+  private Fact<ImagePath> resolve(ImagePath path, boolean followLast, boolean directory) {
     ImagePath current = ImagePath.ROOT;
     Deque<String> remaining = new ArrayDeque<>(path.names());
     int hops = 0;
@@ -132,7 +141,7 @@ public final class RootedFiles implements ImageFiles {
       }
       EntryKind kind = EntryKind.of(attrs);
       if (kind != EntryKind.LINK) {
-        if (!remaining.isEmpty() && (kind == EntryKind.PLACEHOLDER || kind == EntryKind.SPECIAL)) {
+        if ((directory || !remaining.isEmpty()) && (kind == EntryKind.PLACEHOLDER || kind == EntryKind.SPECIAL)) {
           // never let the operating system pass through what it might follow or download
           return Fact.unknown(candidate + " is not a plain directory (" + kind.name().toLowerCase(Locale.ROOT)
               + "): not looked through");
@@ -164,7 +173,7 @@ public final class RootedFiles implements ImageFiles {
     if (path.isRoot()) {
       return lstatHere(ImagePath.ROOT, root);
     }
-    Fact<ImagePath> parent = resolve(path.parent(), true);
+    Fact<ImagePath> parent = resolveDirectory(path.parent());
     if (!parent.isKnown()) {
       return Fact.unknown(parent.reason());
     }
@@ -347,7 +356,7 @@ public final class RootedFiles implements ImageFiles {
    */
   @Override
   public Fact<Long> treeBytes(ImagePath path) {
-    Fact<ImagePath> parent = resolve(path.parent(), true);
+    Fact<ImagePath> parent = resolveDirectory(path.parent());
     if (!parent.isKnown()) {
       return Fact.unknown(parent.reason());
     }

@@ -74,6 +74,21 @@ class ReparseTagsTest {
     assertThat(EntryKind.of(jdk26)).isEqualTo(EntryKind.SPECIAL); // never walked, never looked through
   }
 
+  /** A path through an entry the JDK 26 reader calls "other" is never handed to the OS to follow. */
+  @Test
+  void nothingIsLookedThroughAnEntryOfUnknownKind(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws java.io.IOException {
+    java.nio.file.Path junction = java.nio.file.Files.createDirectories(tmp.resolve("Users/Default User"));
+    java.nio.file.Files.writeString(junction.resolve("NTUSER.DAT"), "x");
+    dev.imageprep.agent.probe.common.EntryReader jdk26 = p -> p.equals(junction) ? jdkAnswer(false, true)
+        : dev.imageprep.agent.probe.common.EntryReader.NIO.read(p);
+    dev.imageprep.agent.probe.common.RootedFiles files = new dev.imageprep.agent.probe.common.RootedFiles(tmp,
+        dev.imageprep.agent.probe.common.LinkReader.POSIX, jdk26);
+    assertThat(files.stat(dev.imageprep.rules.host.ImagePath.of("/Users/Default User/NTUSER.DAT")).isKnown())
+        .isFalse();
+    assertThat(files.treeBytes(dev.imageprep.rules.host.ImagePath.of("/Users")).value()).isZero();
+  }
+
   @Test
   void identityIsVolumeSerialAndFileIndexAndLinksAreCounted() {
     RawFileInfo raw = new RawFileInfo(0x20, 0, 10, 0, 0, 0, 0x5A3C91E2, 0x0001_0000_0000_2A3FL, 3, true);
