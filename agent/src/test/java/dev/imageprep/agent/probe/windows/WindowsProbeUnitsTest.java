@@ -74,4 +74,47 @@ class WindowsProbeUnitsTest {
     assertThat(WindowsVolumes.instanceStore("Amazon Elastic Block Store", "Data")).isFalse();
     assertThat(WindowsVolumes.instanceStore("AWS PVDISK SCSI Disk Device", "")).isNull();
   }
+
+  /**
+   * A drive whose GetDiskFreeSpaceExW fails (ERROR_NOT_READY, 21, for a drive still initialising or
+   * without media; ERROR_ACCESS_DENIED, 5) has unknown space, never 0 of 0 bytes.
+   */
+  @Test
+  void aDriveWhoseSpaceCannotBeReadIsNotAnEmptyDrive() {
+    DriveApi windows = new DriveApi() {
+      @Override
+      public java.util.List<String> roots() {
+        return java.util.List.of("C:\\", "D:\\");
+      }
+
+      @Override
+      public int type(String root) {
+        return com.sun.jna.platform.win32.WinBase.DRIVE_FIXED;
+      }
+
+      @Override
+      public Space space(String root) throws WinError {
+        if (root.startsWith("D")) {
+          throw new WinError("GetDiskFreeSpaceExW", 21);
+        }
+        return new Space(30L << 30, 80L << 30, 30L << 30);
+      }
+
+      @Override
+      public Volume volume(String root) {
+        return new Volume(root.startsWith("D") ? "Temporary Storage 0" : "", "NTFS");
+      }
+
+      @Override
+      public java.util.Map<Character, String> diskModels() {
+        return java.util.Map.of('C', "Amazon Elastic Block Store", 'D', "Amazon EC2 NVMe Instance Storage");
+      }
+    };
+    java.util.List<dev.imageprep.rules.host.WindowsVolume> volumes = new WindowsVolumes(windows).read().value();
+    assertThat(volumes.get(0).spaceKnown()).isTrue();
+    assertThat(volumes.get(0).totalBytes()).isEqualTo(80L << 30);
+    assertThat(volumes.get(1).spaceKnown()).isFalse();
+    assertThat(volumes.get(1).spaceUnknown()).contains("error 21");
+    assertThat(volumes.get(1).instanceStore()).isTrue();
+  }
 }
