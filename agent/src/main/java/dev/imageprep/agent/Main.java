@@ -5,8 +5,10 @@ import dev.imageprep.agent.cli.CommandContext;
 import dev.imageprep.agent.cli.ExitCodes;
 import dev.imageprep.agent.cli.RootCommand;
 import dev.imageprep.agent.cli.Version;
+import dev.imageprep.agent.probe.windows.WindowsRuntime;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** The entry point; the only place that exits the process. */
@@ -26,7 +28,18 @@ public final class Main {
       System.exit(ExitCodes.OK);
     }
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = run(CommandContext.standard(AgentEnvironment.system()), out, err, args);
+    AgentEnvironment env = AgentEnvironment.system();
+    if (env.fileSystem().getSeparator().equals("\\")) {
+      Optional<String> refusal = WindowsRuntime.wow64Refusal(System.getProperty("os.arch"),
+          System.getProperty("sun.arch.data.model"), env.env());
+      if (refusal.isPresent()) {
+        err.println("imageprep: " + refusal.get());
+        err.flush();
+        System.exit(ExitCodes.USAGE);
+      }
+      WindowsRuntime.keepJnaOutOfTemp(System.getProperties(), env.stateDir());
+    }
+    int code = run(CommandContext.standard(env), out, err, args);
     out.flush();
     err.flush();
     System.exit(code);
