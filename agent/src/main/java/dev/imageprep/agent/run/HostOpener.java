@@ -55,7 +55,7 @@ public interface HostOpener {
         WindowsEntries entries = WindowsEntries.live();
         RootedFiles files = WindowsHost.liveFiles(root, drive, entries);
         HostInfo info = new HostInfo(Platform.WINDOWS, root.toString(), false, env.env().get("COMPUTERNAME"));
-        return new Opened(WindowsHost.live(info, files, env.fileSystem(), drive, env.runner()), files, entries);
+        return new Opened(WindowsHost.live(info, files, env.fileSystem(), drive, env.runner(), env.env()), files, entries);
       }
       RootedFiles files = new RootedFiles(root);
       if (offline && WindowsHost.isWindowsVolume(files)) {

@@ -56,14 +56,20 @@ class WindowsProbeUnitsTest {
     return b.array();
   }
 
+  /** Feature updates are told by their classification, not by an English title. */
   @Test
-  void windowsUpdateOutputLeavesFeatureUpdatesOut() {
-    PendingUpdates u = WindowsUpdates.parse("UPDATE 2024-05 Cumulative Update for Windows Server 2019 (KB5037765)\r\n"
-        + "UPDATE Feature update to Windows 10, version 22H2\r\nDONE 2\r\n").value();
-    assertThat(u.packages()).containsExactly("2024-05 Cumulative Update for Windows Server 2019 (KB5037765)");
+  void windowsUpdateOutputLeavesFeatureUpdatesOutByCategory() {
+    String security = "0fa1201d-4330-4fa8-8ae9-b877473b6441";
+    PendingUpdates u = WindowsUpdates.parse("UPDATE " + security + " 2024-05 Kumulatives Update für Windows Server"
+        + " 2019 (KB5037765)\r\n"
+        + "UPDATE " + WindowsUpdates.UPGRADES.toUpperCase() + ",a3c2375d-0c8a-42f9-bce0-28333e198407 Funktionsupdate"
+        + " für Windows 10, Version 22H2\r\n"
+        + "UPDATE  Feature update to Windows 11 mislabeled without categories\r\nDONE 3\r\n").value();
+    assertThat(u.packages()).containsExactly("2024-05 Kumulatives Update für Windows Server 2019 (KB5037765)",
+        "Feature update to Windows 11 mislabeled without categories");
     assertThat(WindowsUpdates.parse("DONE 0\n").value().packages()).isEmpty();
-    assertThat(WindowsUpdates.parse("UPDATE x\n").isKnown()).isFalse();
-    assertThat(new WindowsUpdates((c, t) -> java.util.Optional.empty(), true).pending().reason())
+    assertThat(WindowsUpdates.parse("UPDATE x y\n").isKnown()).isFalse();
+    assertThat(new WindowsUpdates((c, t) -> java.util.Optional.empty(), null).pending().reason())
         .contains("mounted volume");
   }
 
