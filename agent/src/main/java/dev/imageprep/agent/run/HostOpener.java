@@ -5,9 +5,12 @@ import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.probe.linux.LinuxHost;
 import dev.imageprep.agent.probe.linux.StoreVolumes;
 import dev.imageprep.agent.probe.common.EntryRemover;
+import dev.imageprep.agent.probe.common.StateDirectory;
 import dev.imageprep.agent.probe.windows.WindowsEntries;
 import dev.imageprep.agent.probe.windows.WindowsHost;
+import dev.imageprep.agent.probe.windows.WindowsStateDirectory;
 import dev.imageprep.agent.progress.Progress;
+import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.HostFacts;
 import dev.imageprep.rules.host.HostInfo;
 import dev.imageprep.rules.host.Platform;
@@ -23,12 +26,13 @@ public interface HostOpener {
   Opened open(Path root, boolean offline);
 
   /**
-   * The facts, the file view the cleanup acts through, and how it removes one entry (Windows:
-   * through a checked handle, see {@code WindowsEntries}).
+   * The facts, the file view the cleanup acts through, how it removes one entry (Windows: through a
+   * checked handle, see {@code WindowsEntries}), and how the state directory is made fit for use
+   * (Windows: administrators only, see {@code WindowsStateDirectory}).
    */
-  record Opened(HostFacts facts, RootedFiles files, EntryRemover remover) {
+  record Opened(HostFacts facts, RootedFiles files, EntryRemover remover, StateDirectory stateDirectory) {
     public Opened(HostFacts facts, RootedFiles files) {
-      this(facts, files, EntryRemover.NIO);
+      this(facts, files, EntryRemover.NIO, StateDirectory.POSIX);
     }
   }
 
@@ -55,7 +59,12 @@ public interface HostOpener {
         WindowsEntries entries = WindowsEntries.live();
         RootedFiles files = WindowsHost.liveFiles(root, drive, entries);
         HostInfo info = new HostInfo(Platform.WINDOWS, root.toString(), false, env.env().get("COMPUTERNAME"));
-        return new Opened(WindowsHost.live(info, files, env.fileSystem(), drive, env.runner(), env.env()), files, entries);
+        WindowsHost host = WindowsHost.live(info, files, env.fileSystem(), drive, env.runner(), env.env());
+        StateDirectory state = WindowsStateDirectory.live(() -> {
+          Fact<Boolean> elevated = host.windows().elevated();
+          return !elevated.isKnown() || elevated.value(); // cannot tell: hold it to the elevated rules
+        }, env.stateDir());
+        return new Opened(host, files, entries, state);
       }
       RootedFiles files = new RootedFiles(root);
       if (offline && WindowsHost.isWindowsVolume(files)) {

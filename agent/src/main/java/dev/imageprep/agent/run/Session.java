@@ -275,6 +275,11 @@ public final class Session {
   public RunLock lock(boolean shared) {
     Path file = stateDir().resolve(lockFileName(root, offline));
     try {
+      opened.stateDirectory().prepare(stateDir());
+    } catch (IOException e) {
+      throw AgentException.usage("cannot use " + stateDir() + " for the lock and journals: " + e.getMessage());
+    }
+    try {
       return RunLock.acquire(file, shared, env.pid());
     } catch (RunLock.HeldException e) {
       throw new AgentException(ExitCodes.LOCKED, e.getMessage());

@@ -251,7 +251,8 @@ final class FakeWindows implements WinFileApi {
     return names;
   }
 
-  private Path path(long handle) {
+  /** The entry an open handle names. */
+  Path path(long handle) {
     Path p = handles.get(handle);
     if (p == null) {
       throw new IllegalStateException("not an open handle: " + handle);
