@@ -105,7 +105,7 @@ final class Runs {
     try (Journal journal = session.openJournal()) {
       notes.add("journal: " + journal.file());
       try (CleanupProgress progress = new CleanupProgress(session.progress(), plan)) {
-        SafeTree tree = new SafeTree(session.root(), session.files().entries(), session.remover());
+        SafeTree tree = new SafeTree(session.root(), session.files().entries(), session.actions().remover());
         steps = new CleanupExecutor(tree, CleanupActions.standard(), journal)
             .execute(plan, progress, interruptions);
       }

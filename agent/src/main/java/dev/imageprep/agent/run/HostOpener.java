@@ -4,8 +4,8 @@ import dev.imageprep.agent.AgentEnvironment;
 import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.probe.linux.LinuxHost;
 import dev.imageprep.agent.probe.linux.StoreVolumes;
-import dev.imageprep.agent.probe.common.EntryRemover;
 import dev.imageprep.agent.probe.common.StateDirectory;
+import dev.imageprep.agent.probe.windows.AdministratorsGroup;
 import dev.imageprep.agent.probe.windows.WindowsEntries;
 import dev.imageprep.agent.probe.windows.WindowsHost;
 import dev.imageprep.agent.probe.windows.WindowsStateDirectory;
@@ -15,6 +15,7 @@ import dev.imageprep.rules.host.HostFacts;
 import dev.imageprep.rules.host.HostInfo;
 import dev.imageprep.rules.host.Platform;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Builds the facts for an image root. A fresh opener gives fresh caches, which the verify step needs. */
 public interface HostOpener {
@@ -25,14 +26,10 @@ public interface HostOpener {
    */
   Opened open(Path root, boolean offline);
 
-  /**
-   * The facts, the file view the cleanup acts through, how it removes one entry (Windows: through a
-   * checked handle, see {@code WindowsEntries}), and how the state directory is made fit for use
-   * (Windows: administrators only, see {@code WindowsStateDirectory}).
-   */
-  record Opened(HostFacts facts, RootedFiles files, EntryRemover remover, StateDirectory stateDirectory) {
+  /** The facts, the file view the cleanup acts through, and how changes are made on this host. */
+  record Opened(HostFacts facts, RootedFiles files, HostActions actions) {
     public Opened(HostFacts facts, RootedFiles files) {
-      this(facts, files, EntryRemover.NIO, StateDirectory.POSIX);
+      this(facts, files, HostActions.POSIX);
     }
   }
 
@@ -64,7 +61,7 @@ public interface HostOpener {
           Fact<Boolean> elevated = host.windows().elevated();
           return !elevated.isKnown() || elevated.value(); // cannot tell: hold it to the elevated rules
         }, env.stateDir());
-        return new Opened(host, files, entries, state);
+        return new Opened(host, files, new HostActions(entries, state, Optional.of(AdministratorsGroup.live())));
       }
       RootedFiles files = new RootedFiles(root);
       if (offline && WindowsHost.isWindowsVolume(files)) {

@@ -5,7 +5,6 @@ import dev.imageprep.agent.cleanup.Journal;
 import dev.imageprep.agent.cleanup.RunLock;
 import dev.imageprep.agent.cli.AgentException;
 import dev.imageprep.agent.cli.ExitCodes;
-import dev.imageprep.agent.probe.common.EntryRemover;
 import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.catalog.Catalog;
@@ -179,9 +178,9 @@ public final class Session {
     return opened.files();
   }
 
-  /** How the cleanup removes one entry of this root. */
-  public EntryRemover remover() {
-    return opened.remover();
+  /** How changes are made on this host (removing an entry, the state directory). */
+  public HostActions actions() {
+    return opened.actions();
   }
 
   public AgentEnvironment env() {
@@ -275,7 +274,7 @@ public final class Session {
   public RunLock lock(boolean shared) {
     Path file = stateDir().resolve(lockFileName(root, offline));
     try {
-      opened.stateDirectory().prepare(stateDir());
+      opened.actions().stateDirectory().prepare(stateDir());
     } catch (IOException e) {
       throw AgentException.usage("cannot use " + stateDir() + " for the lock and journals: " + e.getMessage());
     }

@@ -80,7 +80,7 @@ final class JnaSecurityApi implements SecurityApi {
       throw new WinError("ConvertSecurityDescriptorToStringSecurityDescriptorW", Native.getLastError());
     }
     try {
-      return text.getValue().getWideString(0);
+      return Utf16.read(text.getValue());
     } finally {
       Kernel32Security.INSTANCE.LocalFree(text.getValue());
     }
