@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.imageprep.agent.probe.common.EntryRefusedException;
 import dev.imageprep.agent.probe.common.ReparsePoints;
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.testing.JdkAttributes;
 import dev.imageprep.rules.catalog.Catalog;
 import dev.imageprep.rules.check.CheckTypes;
 import dev.imageprep.rules.cleanup.CleanupPlan;
@@ -18,7 +19,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -127,53 +127,7 @@ class WindowsCleanupTest {
     })).isNotInstanceOf(SkipException.class);
   }
 
-  /** Attributes as the JDK reports them on Windows: a junction is a directory that is also "other". */
   static BasicFileAttributes attrs(boolean directory, boolean other, boolean symlink) {
-    return new BasicFileAttributes() {
-      @Override
-      public FileTime lastModifiedTime() {
-        return FileTime.fromMillis(0);
-      }
-
-      @Override
-      public FileTime lastAccessTime() {
-        return FileTime.fromMillis(0);
-      }
-
-      @Override
-      public FileTime creationTime() {
-        return FileTime.fromMillis(0);
-      }
-
-      @Override
-      public boolean isRegularFile() {
-        return !directory && !other && !symlink;
-      }
-
-      @Override
-      public boolean isDirectory() {
-        return directory;
-      }
-
-      @Override
-      public boolean isSymbolicLink() {
-        return symlink;
-      }
-
-      @Override
-      public boolean isOther() {
-        return other;
-      }
-
-      @Override
-      public long size() {
-        return 0;
-      }
-
-      @Override
-      public Object fileKey() {
-        return null;
-      }
-    };
+    return JdkAttributes.of(directory, other, symlink);
   }
 }

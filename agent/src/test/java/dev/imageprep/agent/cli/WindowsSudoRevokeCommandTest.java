@@ -12,20 +12,11 @@ import dev.imageprep.agent.probe.common.StateDirectory;
 import dev.imageprep.agent.probe.windows.AdministratorsGroup;
 import dev.imageprep.agent.probe.windows.AdministratorsGroup.Kind;
 import dev.imageprep.agent.probe.windows.AdministratorsGroup.Member;
-import dev.imageprep.agent.probe.windows.WindowsHost;
 import dev.imageprep.agent.report.ReportWriters;
 import dev.imageprep.agent.run.HostActions;
 import dev.imageprep.agent.run.HostOpener;
 import dev.imageprep.agent.run.Interruptions;
 import dev.imageprep.rules.check.CheckTypes;
-import dev.imageprep.rules.host.Fact;
-import dev.imageprep.rules.host.HostInfo;
-import dev.imageprep.rules.host.ImageFiles;
-import dev.imageprep.rules.host.Platform;
-import dev.imageprep.rules.host.RegistryProbe;
-import dev.imageprep.rules.host.VolumeUsage;
-import dev.imageprep.rules.host.WindowsProbe;
-import dev.imageprep.rules.host.WindowsVolume;
 import dev.imageprep.rules.model.ToolInfo;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
@@ -82,27 +73,8 @@ class WindowsSudoRevokeCommandTest {
   HostOpener opener(boolean elevated) {
     return (root, offline) -> {
       RootedFiles files = new RootedFiles(root);
-      WindowsProbe probe = new WindowsProbe() {
-        @Override
-        public Fact<List<WindowsVolume>> volumes() {
-          return Fact.known(List.of());
-        }
-
-        @Override
-        public Fact<ImageFiles> drive(char letter) {
-          return Fact.unknown("none");
-        }
-
-        @Override
-        public Fact<Boolean> elevated() {
-          return Fact.known(elevated);
-        }
-      };
-      WindowsHost host = new WindowsHost(new HostInfo(Platform.WINDOWS, root.toString(), false, "WS1"), files,
-          p -> Fact.known(new VolumeUsage("C:\\", "NTFS", 1L << 40, 1L << 39, 1L << 39)),
-          RegistryProbe.unavailable("no registry in this test"), probe, null, () -> Fact.unknown("none"));
-      return new HostOpener.Opened(host, files, new HostActions(EntryRemover.NIO, StateDirectory.POSIX,
-          Optional.of(group)));
+      return new HostOpener.Opened(WindowsLiveSessionTest.host(files, elevated), files,
+          new HostActions(EntryRemover.NIO, StateDirectory.POSIX, Optional.of(group)));
     };
   }
 

@@ -55,45 +55,40 @@ public final class LiveRegistry implements RegistryProbe {
   }
 
   private List<String> subkeys(long key, RegistryApi.KeyInfo info) throws WinError {
-    List<String> out = new ArrayList<>();
-    int chars = info.maxSubkeyChars() + 1;
-    for (int i = 0; ; i++) {
-      for (int attempt = 0; ; attempt++) {
-        try {
-          out.add(api.subkey(key, i, chars));
-          break;
-        } catch (WinError e) {
-          if (e.code() == WinError.NO_MORE_ITEMS) {
-            return out;
-          }
-          if (e.code() != WinError.MORE_DATA || attempt == GROWTHS) {
-            throw e;
-          }
-          chars = Math.min(chars * 2, 256); // key names are at most 255 characters
-        }
-      }
-    }
+    // key names are at most 255 characters
+    return enumerate((index, growth) -> api.subkey(key, index, Math.min((info.maxSubkeyChars() + 1) << growth, 256)));
   }
 
   private List<RegistryValue> values(long key, RegistryApi.KeyInfo info) throws WinError {
-    List<RegistryValue> out = new ArrayList<>();
-    int chars = info.maxValueNameChars() + 1;
-    int bytes = info.maxValueBytes();
-    for (int i = 0; ; i++) {
-      for (int attempt = 0; ; attempt++) {
+    return enumerate((index, growth) -> {
+      // value names are at most 16,383 characters; data grows as it likes
+      RegistryApi.RawValue raw = api.value(key, index, Math.min((info.maxValueNameChars() + 1) << growth, 16_384),
+          growth == 0 ? info.maxValueBytes() : Math.max(info.maxValueBytes(), 512) << growth);
+      return RegistryData.decode(raw.name(), raw.type(), raw.data());
+    });
+  }
+
+  /** One entry of a key's list, read with buffers grown {@code growth} times. */
+  @FunctionalInterface
+  private interface Entry<T> {
+    T read(int index, int growth) throws WinError;
+  }
+
+  /** Reads entries until ERROR_NO_MORE_ITEMS, reading one again with larger buffers on ERROR_MORE_DATA. */
+  private static <T> List<T> enumerate(Entry<T> entry) throws WinError {
+    List<T> out = new ArrayList<>();
+    for (int index = 0; ; index++) {
+      for (int growth = 0; ; growth++) {
         try {
-          RegistryApi.RawValue raw = api.value(key, i, chars, bytes);
-          out.add(RegistryData.decode(raw.name(), raw.type(), raw.data()));
+          out.add(entry.read(index, growth));
           break;
         } catch (WinError e) {
           if (e.code() == WinError.NO_MORE_ITEMS) {
             return out;
           }
-          if (e.code() != WinError.MORE_DATA || attempt == GROWTHS) {
+          if (e.code() != WinError.MORE_DATA || growth == GROWTHS) {
             throw e;
           }
-          chars = Math.min(chars * 2, 16_384); // value names are at most 16,383 characters
-          bytes = Math.max(bytes * 2, 1024);
         }
       }
     }

@@ -3,6 +3,7 @@ package dev.imageprep.agent.probe.windows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imageprep.agent.probe.common.EntryKind;
+import dev.imageprep.agent.testing.JdkAttributes;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,51 +103,6 @@ class ReparseTagsTest {
   }
 
   private static BasicFileAttributes jdkAnswer(boolean directory, boolean other) {
-    return new BasicFileAttributes() {
-      @Override
-      public FileTime lastModifiedTime() {
-        return FileTime.fromMillis(0);
-      }
-
-      @Override
-      public FileTime lastAccessTime() {
-        return FileTime.fromMillis(0);
-      }
-
-      @Override
-      public FileTime creationTime() {
-        return FileTime.fromMillis(0);
-      }
-
-      @Override
-      public boolean isRegularFile() {
-        return false;
-      }
-
-      @Override
-      public boolean isDirectory() {
-        return directory;
-      }
-
-      @Override
-      public boolean isSymbolicLink() {
-        return false;
-      }
-
-      @Override
-      public boolean isOther() {
-        return other;
-      }
-
-      @Override
-      public long size() {
-        return 0;
-      }
-
-      @Override
-      public Object fileKey() {
-        return null;
-      }
-    };
+    return JdkAttributes.of(directory, other, false);
   }
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imageprep.rules.host.PendingUpdates;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The pure parts of the JNA probes: what they make of what Windows returns. */
@@ -29,31 +26,15 @@ class WindowsProbeUnitsTest {
 
   @Test
   void junctionReparseDataNamesItsTarget() throws IOException {
-    assertThat(JunctionReader.parse(reparse(JunctionReader.IO_REPARSE_TAG_MOUNT_POINT, 16,
+    assertThat(JunctionReader.parse(FakeWindows.reparseBuffer(JunctionReader.IO_REPARSE_TAG_MOUNT_POINT,
         "\\??\\C:\\Users\\Default", "C:\\Users\\Default"))).isEqualTo("\\??\\C:\\Users\\Default");
-    assertThat(JunctionReader.parse(reparse(JunctionReader.IO_REPARSE_TAG_SYMLINK, 20, "..\\x", "..\\x")))
+    assertThat(JunctionReader.parse(FakeWindows.reparseBuffer(JunctionReader.IO_REPARSE_TAG_SYMLINK, "..\\x", "..\\x")))
         .isEqualTo("..\\x");
-    assertThatThrownBy(() -> JunctionReader.parse(reparse(0x9000001A, 16, "x", "x")))
+    assertThatThrownBy(() -> JunctionReader.parse(FakeWindows.reparseBuffer(0x9000001A, "x", "x")))
         .hasMessageContaining("0x9000001A");
-    byte[] truncated = reparse(JunctionReader.IO_REPARSE_TAG_MOUNT_POINT, 16, "\\??\\C:\\x", "C:\\x");
+    byte[] truncated = FakeWindows.reparseBuffer(JunctionReader.IO_REPARSE_TAG_MOUNT_POINT, "\\??\\C:\\x", "C:\\x");
     assertThatThrownBy(() -> JunctionReader.parse(java.util.Arrays.copyOf(truncated, 20)))
         .hasMessageContaining("out of bounds");
-  }
-
-  /** A REPARSE_DATA_BUFFER as DeviceIoControl returns it. */
-  private static byte[] reparse(int tag, int pathBuffer, String substitute, String print) {
-    byte[] sub = substitute.getBytes(StandardCharsets.UTF_16LE);
-    byte[] pr = print.getBytes(StandardCharsets.UTF_16LE);
-    ByteBuffer b = ByteBuffer.allocate(pathBuffer + sub.length + pr.length + 4).order(ByteOrder.LITTLE_ENDIAN);
-    b.putInt(0, tag);
-    b.putShort(4, (short) (b.capacity() - 8));
-    b.putShort(8, (short) 0);
-    b.putShort(10, (short) sub.length);
-    b.putShort(12, (short) (sub.length + 2));
-    b.putShort(14, (short) pr.length);
-    b.position(pathBuffer);
-    b.put(sub).putShort((short) 0).put(pr);
-    return b.array();
   }
 
   /** Feature updates are told by their classification, not by an English title. */
