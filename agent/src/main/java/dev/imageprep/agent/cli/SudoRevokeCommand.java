@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
         "Takes the locks gpasswd and vigr take; has visudo -c check every rewritten drop-in before it replaces"
         + " the file, and puts the drop-ins back if visudo rejects the whole configuration. Idempotent: a second"
         + " run changes nothing. Each change is logged to standard error (the journal, under systemd).",
+        // picocli formats descriptions: %% is one percent sign
         "On Windows: removes users from the local Administrators group (S-1-5-32-544), except the built-in"
-        + " Administrator and `sudo-revoke.keep` in %ProgramData%\\imageprep\\imageprep.conf; each change is also"
-        + " logged to %ProgramData%\\imageprep\\sudo-revoke.log. Needs an elevated prompt."},
+        + " Administrator and `sudo-revoke.keep` in %%ProgramData%%\\imageprep\\imageprep.conf; each change is also"
+        + " logged to %%ProgramData%%\\imageprep\\sudo-revoke.log. Needs an elevated prompt."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done: no chosen user has sudo rights left (or there was nothing to do)",

@@ -2,9 +2,9 @@ package dev.imageprep.agent.run;
 
 import dev.imageprep.agent.AgentEnvironment;
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.probe.common.StateDirectory;
 import dev.imageprep.agent.probe.linux.LinuxHost;
 import dev.imageprep.agent.probe.linux.StoreVolumes;
-import dev.imageprep.agent.probe.common.StateDirectory;
 import dev.imageprep.agent.probe.windows.AdministratorsGroup;
 import dev.imageprep.agent.probe.windows.WindowsEntries;
 import dev.imageprep.agent.probe.windows.WindowsHost;

@@ -104,4 +104,11 @@ class WindowsSudoRevokeCommandTest {
     assertThat(members).hasSize(3);
     assertThat(run(true, "sudo", "revoke", "--yes", "--user", "Administrator").code()).isEqualTo(ExitCodes.USAGE);
   }
+
+  @Test
+  void helpNamesTheWindowsFilesWithTheirPercentSigns() {
+    Run r = run(true, "sudo", "revoke", "--help");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("%ProgramData%\\imageprep\\imageprep.conf", "%ProgramData%\\imageprep\\sudo-revoke.log");
+  }
 }
