@@ -52,7 +52,9 @@ class PowerShellScriptsIT {
   @Test
   void theJudgeFindsABrokenScript() throws Exception {
     Path broken = judge.resolve("broken.ps1");
-    Files.writeString(broken, Files.readString(SCRIPTS.resolve("uninstall.ps1")).replaceFirst("\\}\\s*$", ""));
+    String script = Files.readString(SCRIPTS.resolve("uninstall.ps1"));
+    int last = script.lastIndexOf('}'); // the brace that closes `if ($Purge) {`
+    Files.writeString(broken, script.substring(0, last) + script.substring(last + 1));
     Command r = check(broken);
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.output()).contains("broken.ps1:").contains("missing }");
