@@ -3,6 +3,7 @@ package dev.imageprep.agent.cli;
 import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.probe.windows.AdministratorsGroup;
 import dev.imageprep.agent.run.HostOpener;
+import dev.imageprep.agent.run.AgentException;
 import dev.imageprep.agent.sudo.RevokeConfig;
 import dev.imageprep.agent.sudo.RevokeOutcome;
 import dev.imageprep.agent.sudo.RevokeRequest;
@@ -11,6 +12,7 @@ import dev.imageprep.agent.sudo.SudoRevoker;
 import dev.imageprep.agent.sudo.Visudo;
 import dev.imageprep.agent.sudo.WindowsAdminRevoker;
 import dev.imageprep.rules.host.Fact;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -84,7 +86,7 @@ public final class SudoRevokeCommand implements Callable<Integer> {
       }
       if (!confirm(ctx, out, preview)) {
         err.println("Nothing changed.");
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
       }
     }
     return report(out, err, run(revocation, change.dryRun), change.dryRun);
@@ -122,7 +124,7 @@ public final class SudoRevokeCommand implements Callable<Integer> {
           + " prompt" + (elevated.isKnown() ? "" : " (could not tell: " + elevated.reason() + ")"));
     }
     AdministratorsGroup group = opened.actions().administrators().orElseThrow(() -> new AgentException(
-        ExitCodes.INCOMPLETE, "the local Administrators group cannot be reached on this system"));
+        ExitCode.INCOMPLETE, "the local Administrators group cannot be reached on this system"));
     Path state = ctx.env().stateDir();
     try {
       opened.actions().stateDirectory().prepare(state);
@@ -154,7 +156,7 @@ public final class SudoRevokeCommand implements Callable<Integer> {
       Files.writeString(file, ctx.env().clock().instant() + " " + line + System.lineSeparator(),
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new AgentException(ExitCodes.INCOMPLETE, "could not log to " + file + ": " + e.getMessage());
+      throw new AgentException(ExitCode.INCOMPLETE, "could not log to " + file + ": " + e.getMessage());
     }
   }
 
@@ -164,11 +166,14 @@ public final class SudoRevokeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw AgentException.usage(e.getMessage());
     } catch (ShadowLock.BusyException e) {
-      throw new AgentException(ExitCodes.LOCKED, e.getMessage());
+      throw new AgentException(ExitCode.LOCKED, e.getMessage());
     }
   }
 
   private Path rootDirectory(CommandContext ctx) throws IOException {
+    if (root != null && root.isBlank()) {
+      throw AgentException.usage("--root is empty: give the directory where the image's root volume is mounted");
+    }
     Path dir = ctx.env().fileSystem().getPath(root == null ? "/" : root);
     if (!Files.isDirectory(dir)) {
       throw AgentException.usage("--root " + root + " is not a directory");
@@ -204,7 +209,7 @@ public final class SudoRevokeCommand implements Callable<Integer> {
     }
     out.flush();
     err.flush();
-    return outcome.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+    return (outcome.complete() ? ExitCode.OK : ExitCode.INCOMPLETE).code();
   }
 
   /** The wait between tries for a lock another tool holds, as shadow-utils' lckpwdf waits. */

@@ -10,6 +10,7 @@ import dev.imageprep.agent.probe.windows.WindowsEntries;
 import dev.imageprep.agent.probe.windows.WindowsHost;
 import dev.imageprep.agent.probe.windows.WindowsStateDirectory;
 import dev.imageprep.agent.progress.Progress;
+import dev.imageprep.agent.secrets.SecretScanSettings;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.HostFacts;
 import dev.imageprep.rules.host.HostInfo;
@@ -38,9 +39,14 @@ public interface HostOpener {
     return this;
   }
 
+  /** This opener, with secret scans that hold findings against a baseline and run extra rules. */
+  default HostOpener withSecretSettings(SecretScanSettings settings) {
+    return this;
+  }
+
   /** The standard opener; see {@link Standard}. */
   static HostOpener standard(AgentEnvironment env) {
-    return new Standard(env, Progress.NONE);
+    return new Standard(env, Progress.NONE, SecretScanSettings.NONE);
   }
 
   /**
@@ -48,7 +54,7 @@ public interface HostOpener {
    * Windows system volume; a live run on a Windows filesystem is the running Windows; everything
    * else gets the Linux probes.
    */
-  record Standard(AgentEnvironment env, Progress progress) implements HostOpener {
+  record Standard(AgentEnvironment env, Progress progress, SecretScanSettings secrets) implements HostOpener {
     @Override
     public Opened open(Path root, boolean offline) {
       if (!offline && isWindows(env)) {
@@ -70,12 +76,17 @@ public interface HostOpener {
       }
       String hostname = offline ? null : hostname(env);
       HostInfo info = new HostInfo(Platform.LINUX, root.toString(), offline, hostname);
-      return new Opened(new LinuxHost(info, files, env.runner(), progress), files);
+      return new Opened(new LinuxHost(info, files, env.runner(), progress, secrets), files);
     }
 
     @Override
     public HostOpener withProgress(Progress newProgress) {
-      return new Standard(env, newProgress);
+      return new Standard(env, newProgress, secrets);
+    }
+
+    @Override
+    public HostOpener withSecretSettings(SecretScanSettings settings) {
+      return new Standard(env, progress, settings);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.imageprep.agent.probe.common.TreeWalk;
 import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.host.PackageFiles;
 import dev.imageprep.rules.host.ScanScope;
 import dev.imageprep.rules.host.SecretFinding;
 import dev.imageprep.rules.host.SecretScan;
@@ -27,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Walks the parts of the image a scope names and scans every regular file in parallel. It never
@@ -39,6 +41,8 @@ public final class SecretScanner implements SecretsProbe {
   private final RootedFiles files;
   private final int threads;
   private final Progress progress;
+  private final SecretScanSettings settings;
+  private final Supplier<Fact<PackageFiles>> packages;
 
   /**
    * @param threads reading threads; the walking thread scans too when they are all busy
@@ -49,9 +53,30 @@ public final class SecretScanner implements SecretsProbe {
 
   /** @param progress told of every file read, for a terminal's progress display */
   public SecretScanner(RootedFiles files, int threads, Progress progress) {
+    this(files, threads, progress, SecretScanSettings.NONE);
+  }
+
+  /**
+   * @param settings the run's baseline and extra rules
+   * @param packages the image's package file index: findings in files a package installed unchanged
+   *     are information only
+   */
+  public SecretScanner(RootedFiles files, int threads, Progress progress, SecretScanSettings settings,
+      Supplier<Fact<PackageFiles>> packages) {
     this.files = files;
     this.threads = Math.max(1, threads);
     this.progress = progress;
+    this.settings = settings;
+    this.packages = packages;
+  }
+
+  public SecretScanner(RootedFiles files, int threads, Progress progress, SecretScanSettings settings) {
+    this(files, threads, progress, settings, () -> Fact.known(PackageFiles.NONE));
+  }
+
+  public SecretScanner(RootedFiles files, Progress progress, SecretScanSettings settings,
+      Supplier<Fact<PackageFiles>> packages) {
+    this(files, defaultThreads(), progress, settings, packages);
   }
 
   public SecretScanner(RootedFiles files) {
@@ -77,12 +102,12 @@ public final class SecretScanner implements SecretsProbe {
   private Fact<SecretScan> scan(ScanScope scope, Progress.Task task) {
     DetectorSet detectors;
     try {
-      detectors = DetectorSet.of(scope.detectors(), scope.disabledDetectors());
+      detectors = DetectorSet.of(scope.detectors(), scope.disabledDetectors(), settings.extraDetectors());
     } catch (IllegalArgumentException e) {
       return Fact.unknown(e.getMessage());
     }
     PathPatterns exclude = new PathPatterns(scope.exclude());
-    Results results = new Results();
+    Results results = new Results(settings, new Provenance(packages, scope.fixtures()));
     List<Path> starts = new ArrayList<>();
     for (ImagePath include : scope.include()) {
       Fact<ImagePath> real = files.resolve(include);
@@ -92,7 +117,7 @@ public final class SecretScanner implements SecretsProbe {
         starts.add(files.hostPath(real.value()));
       }
     }
-    FileScanner scanner = new FileScanner(detectors, scope.maxFileBytes());
+    FileScanner scanner = new FileScanner(detectors, scope.maxFileBytes(), settings.fingerprints());
     ThreadPoolExecutor pool = newPool();
     List<Future<?>> pending = new ArrayList<>();
     try {
@@ -117,6 +142,7 @@ public final class SecretScanner implements SecretsProbe {
     } finally {
       pool.shutdownNow();
     }
+    settings.recordScan(results.entries());
     return Fact.known(results.toScan());
   }
 
@@ -199,11 +225,38 @@ public final class SecretScanner implements SecretsProbe {
   private static final class Results {
     private final List<SecretFinding> findings = new ArrayList<>();
     private final List<SkippedFile> skipped = new ArrayList<>();
+    private final List<SecretBaseline.Entry> entries = new ArrayList<>();
+    private final SecretScanSettings settings;
+    private final Provenance provenance;
     private long files;
     private long bytes;
+    private long accepted;
 
-    synchronized void add(FileScanner.Result r) {
-      findings.addAll(r.findings());
+    Results(SecretScanSettings settings, Provenance provenance) {
+      this.settings = settings;
+      this.provenance = provenance;
+    }
+
+    void add(FileScanner.Result r) {
+      // where the file comes from (a package, a toolchain's tests) is judged outside the lock
+      List<SecretFinding> judged = r.findings().isEmpty() ? List.of() : provenance.judge(r.findings().get(0)
+          .finding().path(), r.findings().stream().map(Findings.Found::finding).toList());
+      record(r, judged);
+    }
+
+    private synchronized void record(FileScanner.Result r, List<SecretFinding> judged) {
+      for (int i = 0; i < r.findings().size(); i++) {
+        Findings.Found f = new Findings.Found(judged.get(i), r.findings().get(i).fingerprint());
+        SecretFinding s = f.finding();
+        if (f.fingerprint() != null) {
+          entries.add(new SecretBaseline.Entry(f.fingerprint(), s.path().toString(), s.detector(), s.line()));
+        }
+        if (settings.accepts(f.fingerprint())) {
+          accepted++; // reviewed and accepted in the baseline: only new findings count
+        } else {
+          findings.add(s);
+        }
+      }
       if (r.skipped() != null) {
         skipped.add(r.skipped());
       } else {
@@ -216,11 +269,15 @@ public final class SecretScanner implements SecretsProbe {
       skipped.add(new SkippedFile(path, cause, reason));
     }
 
+    synchronized List<SecretBaseline.Entry> entries() {
+      return List.copyOf(entries);
+    }
+
     synchronized SecretScan toScan() {
       findings.sort(Comparator.comparing(SecretFinding::path).thenComparingInt(SecretFinding::line)
           .thenComparing(SecretFinding::detector));
       skipped.sort(Comparator.comparing(SkippedFile::path));
-      return new SecretScan(findings, skipped, files, bytes);
+      return new SecretScan(findings, skipped, files, bytes, accepted);
     }
   }
 }
