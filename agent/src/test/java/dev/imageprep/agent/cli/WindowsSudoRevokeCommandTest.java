@@ -17,6 +17,7 @@ import dev.imageprep.agent.run.HostActions;
 import dev.imageprep.agent.run.HostOpener;
 import dev.imageprep.agent.run.Interruptions;
 import dev.imageprep.rules.check.CheckTypes;
+import dev.imageprep.rules.model.ExitCode;
 import dev.imageprep.rules.model.ToolInfo;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
@@ -99,10 +100,10 @@ class WindowsSudoRevokeCommandTest {
   @Test
   void withoutElevationItIsAUsageErrorAndNothingChanges() {
     Run r = run(false, "sudo", "revoke", "--yes");
-    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("elevated prompt").doesNotContain("Exception");
     assertThat(members).hasSize(3);
-    assertThat(run(true, "sudo", "revoke", "--yes", "--user", "Administrator").code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run(true, "sudo", "revoke", "--yes", "--user", "Administrator").code()).isEqualTo(ExitCode.USAGE.code());
   }
 
   @Test
