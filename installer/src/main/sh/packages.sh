@@ -26,7 +26,7 @@ app=$out_dir/imageprep
 work=$out_dir/packages-work
 log() { printf 'packages: %s\n' "$*" >&2; }
 
-for tool in asciidoctor dpkg-deb rpmbuild zip gzip; do
+for tool in asciidoctor dpkg-deb rpmbuild zip unzip gzip; do
   command -v "$tool" >/dev/null || { log "$tool is needed to build the packages (apt-get install ${tool/dpkg-deb/dpkg})"; exit 2; }
 done
 [[ -x $app/bin/imageprep ]] || { log "no app image at $app (run mvn package first)"; exit 2; }
@@ -147,8 +147,13 @@ win=$work/windows/imageprep
 mkdir -p "$win/lib"
 cp "$app/lib/app/imageprep-agent.jar" "$win/"
 cp "$app"/lib/app/lib/*.jar "$win/lib/"
-cp "$packaging"/windows/* "$win/"
+cp "$packaging"/windows/*.ps1 "$win/"
+for text in imageprep.cmd README.txt; do # cmd.exe and Notepad read CRLF
+  sed 's/$/\r/' "$packaging/windows/$text" >"$win/$text"
+done
 sed 's/$/\r/' "$packaging/etc/imageprep.conf" >"$win/imageprep.conf"
+# JNA's DLL, loaded from the install folder (imageprep.cmd) instead of unpacked under %TEMP%
+unzip -q -j -o "$win"/lib/jna-[0-9]*.jar com/sun/jna/win32-x86-64/jnidispatch.dll -d "$win/native"
 rm -f "$out_dir/imageprep-$version-windows.zip"
 (cd "$work/windows" && zip -qr -X "$out_dir/imageprep-$version-windows.zip" imageprep)
 log "built $out_dir/imageprep-$version-windows.zip"

@@ -96,6 +96,6 @@ class PackageJudgesIT {
     assertThat(tar).contains("imageprep/bin/imageprep", "imageprep/lib/runtime/bin/java",
         "imageprep/share/systemd/imageprep-sudo-revoke.service");
     assertThat(zip).contains("imageprep/install.ps1", "imageprep/uninstall.ps1", "imageprep/imageprep.cmd",
-        "imageprep/imageprep-agent.jar", "imageprep/lib/picocli-");
+        "imageprep/imageprep-agent.jar", "imageprep/lib/picocli-", "imageprep/native/jnidispatch.dll");
   }
 }

@@ -1,7 +1,8 @@
 package dev.imageprep.agent.secrets;
 
-import dev.imageprep.agent.probe.common.ReparsePoints;
+import dev.imageprep.agent.probe.common.EntryKind;
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.probe.common.TreeWalk;
 import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
@@ -13,16 +14,11 @@ import dev.imageprep.rules.host.SecretsProbe;
 import dev.imageprep.rules.host.SkippedFile;
 import dev.imageprep.rules.host.SkippedFile.Cause;
 import java.io.IOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -126,14 +122,12 @@ public final class SecretScanner implements SecretsProbe {
     List<Future<?>> pending = new ArrayList<>();
     try {
       for (Path start : pruneNested(starts)) {
-        if (Files.exists(start, LinkOption.NOFOLLOW_LINKS)) {
-          walk(start, exclude, scope.maxFileBytes(), results, file -> pending.add(pool.submit(() -> {
-            results.add(scanner.scan(file.host(), file.image(), file.size()));
-            synchronized (task) { // the reading threads report one by one
-              task.advance(1, file.image().toString());
-            }
-          })));
-        }
+        walk(start, exclude, scope.maxFileBytes(), results, file -> pending.add(pool.submit(() -> {
+          results.add(scanner.scan(file.host(), file.image(), file.size()));
+          synchronized (task) { // the reading threads report one by one
+            task.advance(1, file.image().toString());
+          }
+        })));
       }
       for (Future<?> f : pending) {
         f.get();
@@ -165,37 +159,53 @@ public final class SecretScanner implements SecretsProbe {
   /** A regular file the walk found, to be scanned. */
   record Candidate(Path host, ImagePath image, long size) {}
 
+  /**
+   * Walks by hand ({@link TreeWalk}), so a Windows junction is never opened: its target is scanned
+   * where it lives, if in scope. A cloud placeholder is never read (that would download it): it is a
+   * blind spot.
+   */
   private void walk(Path start, PathPatterns exclude, long maxBytes, Results results,
       java.util.function.Consumer<Candidate> scan) throws IOException {
-    Files.walkFileTree(start, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+    BasicFileAttributes top;
+    try {
+      top = files.entries().read(start);
+    } catch (NoSuchFileException e) {
+      return;
+    } catch (IOException e) {
+      files.imagePath(start).ifPresent(p -> results.skip(p, Cause.UNREADABLE, RootedFiles.describe(e, p)));
+      return;
+    }
+    new TreeWalk(files.entries()).walk(start, top, new TreeWalk.Visitor() {
       @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+      public boolean enter(Path dir, BasicFileAttributes attrs) {
         ImagePath image = files.imagePath(dir).orElse(null);
-        // a junction or mount point on Windows reads as a directory: never walk into it
-        return image == null || exclude.matches(image.toString()) || ReparsePoints.isDirectoryReparsePoint(attrs)
-            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        return image != null && !exclude.matches(image.toString());
       }
 
       @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+      public void visit(Path file, BasicFileAttributes attrs) {
         ImagePath image = files.imagePath(file).orElse(null);
-        if (image == null || attrs.isSymbolicLink() || exclude.matches(image.toString())) {
-          return FileVisitResult.CONTINUE; // a link's target is scanned where it lives, if in scope
+        if (image == null || exclude.matches(image.toString())) {
+          return;
         }
-        if (!attrs.isRegularFile()) {
-          results.skip(image, Cause.SPECIAL, "not a regular file");
-        } else if (attrs.size() > maxBytes) {
-          results.skip(image, Cause.TOO_LARGE, "larger than " + maxBytes + " bytes (" + attrs.size() + ")");
-        } else if (attrs.size() > 0) {
-          scan.accept(new Candidate(file, image, attrs.size()));
+        switch (EntryKind.of(attrs)) {
+          case LINK -> { } // a link's target is scanned where it lives, if in scope
+          case PLACEHOLDER -> results.skip(image, Cause.UNREADABLE, "its data is not on this machine (a cloud"
+              + " placeholder or offline file); reading it would download it, so it was not read");
+          case REGULAR -> {
+            if (attrs.size() > maxBytes) {
+              results.skip(image, Cause.TOO_LARGE, "larger than " + maxBytes + " bytes (" + attrs.size() + ")");
+            } else if (attrs.size() > 0) {
+              scan.accept(new Candidate(file, image, attrs.size()));
+            }
+          }
+          default -> results.skip(image, Cause.SPECIAL, "not a regular file");
         }
-        return FileVisitResult.CONTINUE;
       }
 
       @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
+      public void failed(Path file, IOException e) {
         files.imagePath(file).ifPresent(p -> results.skip(p, Cause.UNREADABLE, RootedFiles.describe(e, p)));
-        return FileVisitResult.CONTINUE;
       }
     });
   }
