@@ -69,7 +69,7 @@ class CatalogTest {
 
   @Test
   void theWorkSpacesRemovalListIsCoveredItemByItem() {
-    // the seed's list of what Create Image removes and shreds, except /home (the user volume)
+    // the WorkSpaces guide's list of what Create Image removes and shreds, except /home (the user volume)
     List<String> seedList = List.of("/tmp", "/var/spool/mail", "/var/tmp", "/var/lib/dhcp", "/var/lib/cloud",
         "/var/cache", "/var/backups", "/etc/sudoers.d", "/etc/udev/rules.d/70-persistent-net.rules",
         "/etc/network/interfaces.d/50-cloud-init.cfg", "/etc/security/access.conf", "/var/log/amazon/ssm",
