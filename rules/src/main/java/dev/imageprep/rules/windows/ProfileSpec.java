@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * Where the customized user profile of a WorkSpaces image lives and what Create Image leaves out of
- * it, as the WorkSpaces guide ("Create a custom WorkSpaces image and bundle") states it: Windows 7 and Server 2008 R2 keep it in {@code D:\Users\<user>}, Windows
- * 10 and Server 2016 in {@code C:\Users\Default}.
+ * it, as the WorkSpaces guide ("Create a custom WorkSpaces image and bundle") states it: Windows 7
+ * and Server 2008 R2 keep it in {@code D:\Users\<user>}, Windows 10 and Server 2016 in
+ * {@code C:\Users\Default}.
  *
  * @param path the profile folder on current Windows versions
  * @param legacyPath the profile folder on versions before {@code legacyBefore}; a {@code *} as the

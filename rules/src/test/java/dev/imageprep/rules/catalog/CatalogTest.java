@@ -204,8 +204,10 @@ class CatalogTest {
     List<String> found = new ArrayList<>();
     for (String id : catalog.profileIds()) {
       Profile p = catalog.resolve(id);
-      p.rules().forEach(r -> PublicCitation.problem(r.source()).ifPresent(m -> found.add(id + "/" + r.id() + ": " + m)));
-      p.cleanup().forEach(c -> PublicCitation.problem(c.source()).ifPresent(m -> found.add(id + "/" + c.id() + ": " + m)));
+      p.rules().forEach(r -> PublicCitation.problem(r.source())
+          .ifPresent(m -> found.add(id + "/" + r.id() + ": " + m)));
+      p.cleanup().forEach(c -> PublicCitation.problem(c.source())
+          .ifPresent(m -> found.add(id + "/" + c.id() + ": " + m)));
     }
     return found;
   }

@@ -17,7 +17,8 @@ final class PublicCitation {
       "seeds/|shared/|research/|\\.\\./|/work/|src/(main|test)/"
           + "|(?<![\\w/.-])(rules|agent|installer|docs|testing|bench|\\.ci)/|\\b[\\w-]+\\.md\\b");
   /** A GitHub reference such as {@code chef/bento} or {@code owner/repo#759}. */
-  private static final Pattern GITHUB_REF = Pattern.compile("(?<![\\w/.-])[A-Za-z][\\w.-]*/[A-Za-z][\\w.-]*(#\\d+)?");
+  private static final Pattern GITHUB_REF =
+      Pattern.compile("(?<![\\w/.-])[A-Za-z][\\w.-]*/[A-Za-z][\\w.-]*(#\\d+)?");
   /** Public tools and documents cited by name; their pages are linked elsewhere in the catalog. */
   private static final List<String> NAMED_TOOLS = List.of("virt-sysprep", "libguestfs", "cloud-init",
       "EC2 Image Builder", "WorkSpaces Image Checker", "BYOLChecker", "Microsoft KB");
