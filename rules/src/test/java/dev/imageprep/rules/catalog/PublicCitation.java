@@ -14,7 +14,7 @@ final class PublicCitation {
   private static final Pattern URL = Pattern.compile("https://\\S+");
   /** The project's private notes and source tree, and bare Markdown file names (project pages). */
   private static final Pattern PRIVATE = Pattern.compile(
-      "seeds/|shared/|research/|\\.\\./|/work/|src/(main|test)/"
+      "seeds/|shared/|research/|\\.\\./|src/(main|test)/"
           + "|(?<![\\w/.-])(rules|agent|installer|docs|testing|bench|\\.ci)/|\\b[\\w-]+\\.md\\b");
   /** A GitHub reference such as {@code chef/bento} or {@code owner/repo#759}. */
   private static final Pattern GITHUB_REF =
