@@ -10,13 +10,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One run at a time: an advisory lock on a file that holds the holder's pid. Runs that change files
  * take it exclusively; {@code check} takes it shared, so checks run side by side but never during a
- * cleanup.
+ * cleanup. The file is named after the tree, not the path that reached it (see {@link #fileName}).
  */
 public final class RunLock implements Closeable {
+
+  /** The running system's lock (and that of a --root that is the running system's root). */
+  private static final String LIVE = "imageprep.lock";
 
   private final FileChannel channel;
   private final FileLock lock;
@@ -38,6 +46,52 @@ public final class RunLock implements Closeable {
 
     public String holder() {
       return holder;
+    }
+  }
+
+  /**
+   * The lock file's name for a tree: the running system has one lock, a mounted root one keyed on its
+   * identity (device and inode of the root directory), so that every path reaching the same tree (a
+   * bind mount, a symlink, {@code --root /}) takes the same lock. Where the filesystem has no such
+   * identity (Windows), the path string has to do.
+   *
+   * @param root the tree's root, symlinks resolved
+   */
+  public static String fileName(Path root, boolean offline) {
+    if (!offline) {
+      return LIVE;
+    }
+    Optional<String> tree = identity(root);
+    if (tree.isEmpty()) {
+      return "root-" + digest(root.toString()) + ".lock";
+    }
+    for (Path top : root.getFileSystem().getRootDirectories()) {
+      if (tree.equals(identity(top))) {
+        return LIVE; // --root / is the running system
+      }
+    }
+    return "tree-" + tree.get() + ".lock";
+  }
+
+  /** Device and inode of a directory, in hex, or empty where the filesystem does not say. */
+  static Optional<String> identity(Path dir) {
+    try {
+      Map<String, Object> a = Files.readAttributes(dir, "unix:dev,ino");
+      if (a.get("dev") instanceof Number dev && a.get("ino") instanceof Number ino) {
+        return Optional.of(Long.toHexString(dev.longValue()) + "-" + Long.toHexString(ino.longValue()));
+      }
+      return Optional.empty();
+    } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String digest(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -30,12 +30,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -261,9 +258,9 @@ public final class Session {
     return request.stateDir() != null ? env.fileSystem().getPath(request.stateDir()) : env.stateDir();
   }
 
-  /** The lock file's name: one lock for the running system, one per mounted root. */
+  /** The lock file's name: one lock for the running system, one per mounted tree (not per path). */
   public static String lockFileName(Path root, boolean offline) {
-    return offline ? "root-" + digest(root.toString()) + ".lock" : "imageprep.lock";
+    return RunLock.fileName(root, offline);
   }
 
   public RunLock lock(boolean shared) {
@@ -286,15 +283,6 @@ public final class Session {
       return Journal.open(file, env.clock());
     } catch (IOException e) {
       throw AgentException.usage("cannot write the journal " + file + " (" + e.getMessage() + ")");
-    }
-  }
-
-  private static String digest(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.imageprep.agent.cleanup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,5 +25,17 @@ class RunLockTest {
     try (RunLock again = RunLock.acquire(file, false, 1)) {
       assertThat(again).isNotNull();
     }
+  }
+
+  @Test
+  void theLockIsNamedAfterTheTreeNotThePathThatReachedIt() throws Exception {
+    Path tree = Files.createDirectories(dir.resolve("tree"));
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), tree);
+
+    assertThat(RunLock.fileName(link.toRealPath(), true)).isEqualTo(RunLock.fileName(tree, true))
+        .startsWith("tree-").isNotEqualTo(RunLock.fileName(other, true));
+    assertThat(RunLock.fileName(Path.of("/"), true)).as("--root / is the running system")
+        .isEqualTo(RunLock.fileName(tree, false)).isEqualTo("imageprep.lock");
   }
 }
