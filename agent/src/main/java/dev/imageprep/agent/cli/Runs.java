@@ -97,22 +97,32 @@ final class Runs {
   /** The outcome of carrying out a plan. */
   record Cleaned(List<PlannedStep> steps, boolean interrupted, List<String> notes) {}
 
-  /** Carries out a plan with a journal, stopping between steps when interrupted. */
-  static Cleaned execute(CommandContext ctx, Session session, CleanupPlan plan) throws IOException {
+  /**
+   * Carries out a plan with a journal, stopping between steps when interrupted or when the journal
+   * cannot be written (the run then reports why and ends incomplete).
+   */
+  static Cleaned execute(CommandContext ctx, Session session, CleanupPlan plan) {
     Interruptions interruptions = ctx.interruptions().get();
     List<String> notes = new ArrayList<>();
     List<PlannedStep> steps;
-    try (Journal journal = session.openJournal()) {
-      notes.add("journal: " + journal.file());
-      try (CleanupProgress progress = new CleanupProgress(session.progress(), plan)) {
-        steps = new CleanupExecutor(new SafeTree(session.root()), CleanupActions.standard(), journal)
-            .execute(plan, progress, interruptions);
+    Journal journal = session.openJournal();
+    notes.add("journal: " + journal.file());
+    CleanupExecutor executor = new CleanupExecutor(new SafeTree(session.root()), CleanupActions.standard(), journal);
+    try (CleanupProgress progress = new CleanupProgress(session.progress(), plan)) {
+      steps = executor.execute(plan, progress, interruptions);
+    } finally {
+      try {
+        journal.close();
+      } catch (IOException e) {
+        notes.add("the journal " + journal.file() + " may be incomplete: " + e.getMessage());
       }
     }
+    executor.stoppedBecause().ifPresent(why -> notes.add("stopped: " + why + "; nothing after that was changed."
+        + " Free the state directory (or pass --state-dir) and run the command again to finish"));
     if (interruptions.getAsBoolean()) {
       notes.add("interrupted: run the command again to finish (re-runs are idempotent)");
     }
-    return new Cleaned(steps, interruptions.getAsBoolean(), notes);
+    return new Cleaned(steps, interruptions.getAsBoolean() || executor.stoppedBecause().isPresent(), notes);
   }
 
   /** Writes the report where --output says, or to stdout, and returns the exit code. */

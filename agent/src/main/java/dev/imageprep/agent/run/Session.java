@@ -270,8 +270,8 @@ public final class Session {
     } catch (RunLock.HeldException e) {
       throw new AgentException(ExitCodes.LOCKED, e.getMessage());
     } catch (IOException e) {
-      throw AgentException.usage("cannot take the lock in " + stateDir() + " (" + e.getMessage()
-          + "): run as root or pass --state-dir");
+      throw AgentException.usage("cannot take the lock " + file + ": " + StateDirectory.problem(stateDir(), e,
+          env.uid()));
     }
   }
 
@@ -282,7 +282,8 @@ public final class Session {
     try {
       return Journal.open(file, env.clock());
     } catch (IOException e) {
-      throw AgentException.usage("cannot write the journal " + file + " (" + e.getMessage() + ")");
+      throw AgentException.usage("cannot write the journal " + file + ": " + StateDirectory.problem(stateDir(), e,
+          env.uid()));
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.imageprep.agent.cli.ExitCodes;
 import dev.imageprep.agent.testing.ForkedCli;
+import dev.imageprep.agent.testing.Mounts;
 import dev.imageprep.agent.testing.UsedImage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +42,9 @@ class RunLockProcessesTest {
 
   @Test
   void aBindMountOfTheSameTreeWaitsForTheHolder() throws Exception {
-    assumeTrue(isRoot(), "mount --bind needs root (CI runs as root)");
+    assumeTrue(Mounts.isRoot(), "mount --bind needs root (CI runs as root)");
     Path alias = Files.createDirectories(tmp.resolve("alias"));
-    run("mount", "--bind", root.toString(), alias.toString());
+    Mounts.bind(root, alias);
     try {
       String before = fingerprint(root);
       Process holder = ForkedCli.asThisUser().start(cwd, "dev.imageprep.agent.testing.LockHolder", state.toString(),
@@ -71,19 +71,7 @@ class RunLockProcessesTest {
           "ec2-linux", "--state-dir", state.toString(), "--yes");
       assertThat(after.exitCode()).as("once the holder is gone: " + after.err()).isZero();
     } finally {
-      run("umount", alias.toString());
-    }
-  }
-
-  static boolean isRoot() {
-    return "root".equals(System.getProperty("user.name"));
-  }
-
-  static void run(String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IOException(String.join(" ", command) + " failed: " + out);
+      Mounts.unmount(alias);
     }
   }
 }
