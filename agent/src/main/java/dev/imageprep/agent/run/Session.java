@@ -26,7 +26,6 @@ import dev.imageprep.rules.model.CheckResult;
 import dev.imageprep.rules.model.HostSection;
 import dev.imageprep.rules.select.Selection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -121,7 +120,7 @@ public final class Session {
       if (!Files.isRegularFile(p)) {
         throw AgentException.usage("--rules " + f + ": no such file");
       }
-      extra.add(new Catalog.Source(f, () -> Files.newBufferedReader(p, StandardCharsets.UTF_8)));
+      extra.add(new Catalog.Source(f, () -> Files.newInputStream(p)));
     }
     try {
       return Catalog.load(types, Catalog.BUNDLED, extra);
