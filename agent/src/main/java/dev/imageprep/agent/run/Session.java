@@ -7,6 +7,7 @@ import dev.imageprep.agent.cli.AgentException;
 import dev.imageprep.agent.cli.ExitCodes;
 import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.progress.Progress;
+import dev.imageprep.agent.secrets.EvidenceRedactor;
 import dev.imageprep.rules.catalog.Catalog;
 import dev.imageprep.rules.catalog.CatalogException;
 import dev.imageprep.rules.catalog.CatalogProblem;
@@ -42,6 +43,8 @@ import java.util.stream.Collectors;
  * is an {@link AgentException} with exit code 2.
  */
 public final class Session {
+
+  private final EvidenceRedactor redactor = new EvidenceRedactor();
 
   private final AgentEnvironment env;
   private final HostOpener opener;
@@ -244,7 +247,8 @@ public final class Session {
         first[0] = false;
       });
       task.advance(1, null);
-      return results;
+      // rules of any type may quote the image's files: every result goes through the secret redaction
+      return results.stream().map(redactor::redact).toList();
     }
   }
 
