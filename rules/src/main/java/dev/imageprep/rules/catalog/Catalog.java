@@ -7,6 +7,9 @@ import dev.imageprep.rules.host.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -103,11 +106,27 @@ public final class Catalog {
       return loader.load(source.name(), CatalogText.read(source.name(), in));
     } catch (CatalogException e) {
       throw e;
-    } catch (IOException | UncheckedIOException e) {
-      throw new CatalogException(new CatalogProblem(source.name(), 0, 0, "cannot read: " + e.getMessage()));
+    } catch (IOException e) {
+      throw new CatalogException(new CatalogProblem(source.name(), 0, 0, "cannot read: " + describe(e)));
+    } catch (UncheckedIOException e) {
+      throw new CatalogException(new CatalogProblem(source.name(), 0, 0, "cannot read: " + describe(e.getCause())));
     } catch (Exception e) {
       throw new CatalogException(new CatalogProblem(source.name(), 0, 0, "cannot read: " + e));
     }
+  }
+
+  /** Why a file could not be read, in words: an access error's message is only the file's name. */
+  private static String describe(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   private static String stem(String bundledName) {
