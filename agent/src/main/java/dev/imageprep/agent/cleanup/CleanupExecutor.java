@@ -67,7 +67,7 @@ public final class CleanupExecutor {
         done.add(step);
         continue;
       }
-      if (journalFailure == null && (stopped || interrupted.getAsBoolean())) {
+      if (!stopped && journalFailure == null && interrupted.getAsBoolean()) {
         stopped = true;
       }
       if (stopped || journalFailure != null) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 
   @Override
   public Optional<Result> run(List<String> command, Duration timeout) {
-    List<String> resolved = new java.util.ArrayList<>(command);
+    List<String> resolved = new ArrayList<>(command);
     if (!File.separator.equals("\\") && !command.get(0).contains("/")) {
       Optional<Path> program = onAbsolutePath(command.get(0), System.getenv().getOrDefault("PATH", ""));
       if (program.isEmpty()) {

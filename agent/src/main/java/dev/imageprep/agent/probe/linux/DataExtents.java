@@ -104,10 +104,10 @@ public final class DataExtents {
           }
           return Optional.empty();
         }
-        long hole = c.lseek(fd, data, SEEK_HOLE); // the end of the file counts as a hole
         if (data >= size) {
-          break;
+          break; // the file grew after it was measured: what lies beyond is not ours to overwrite
         }
+        long hole = c.lseek(fd, data, SEEK_HOLE); // the end of the file counts as a hole
         extents.add(new Extent(data, Math.min(hole, size)));
         at = hole;
       }
