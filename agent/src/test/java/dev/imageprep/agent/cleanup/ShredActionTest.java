@@ -112,7 +112,7 @@ class ShredActionTest {
   void aSparseFileIsOverwrittenWhereItHasDataAndNeverFillsTheVolume() throws Exception {
     assumeTrue(Mounts.isRoot(), "mounting a small tmpfs needs root (CI runs as root)");
     Path volume = Files.createDirectories(dir.resolve("volume"));
-    Mounts.tmpfs(volume, "16m");
+    Mounts.tmpfs(volume, "16m", "huge=never"); // page-sized extents, whatever the system default
     try {
       Path file = volume.resolve("disk.img");
       byte[] key = "-----BEGIN OPENSSH PRIVATE KEY-----\n".repeat(200).getBytes(); // 7,200 bytes
