@@ -1,6 +1,5 @@
 package dev.imageprep.agent.secrets;
 
-import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.model.CheckResult;
 import dev.imageprep.rules.model.Evidence;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +42,12 @@ public final class EvidenceRedactor {
     String where = path != null && path.startsWith("/") ? path : "/evidence";
     FileText file = FileText.of(where, text);
     Findings out = detectors.newFindings();
-    detectors.scan(ImagePath.of(where), file, out);
+    try {
+      detectors.detect(file, out);
+    } catch (ScanBudget.Exceeded | DetectorSet.Overflow e) {
+      // what could not be searched for secrets is not printed: fail closed
+      return "**** (" + text.length() + " chars withheld: the secret scan could not finish on them)";
+    }
     if (out.isEmpty()) {
       return text;
     }

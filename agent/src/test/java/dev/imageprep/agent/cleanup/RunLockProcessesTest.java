@@ -4,7 +4,7 @@ import static dev.imageprep.agent.testing.UsedImage.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.imageprep.agent.cli.ExitCodes;
+import dev.imageprep.rules.model.ExitCode;
 import dev.imageprep.agent.testing.ForkedCli;
 import dev.imageprep.agent.testing.Mounts;
 import dev.imageprep.agent.testing.UsedImage;
@@ -56,13 +56,13 @@ class RunLockProcessesTest {
         ForkedCli.Result second = ForkedCli.asThisUser().run(cwd, "clean", "--root", alias.toString(), "--profile",
             "ec2-linux", "--state-dir", state.toString(), "--yes");
 
-        assertThat(second.exitCode()).as(second.out() + second.err()).isEqualTo(ExitCodes.LOCKED);
+        assertThat(second.exitCode()).as(second.out() + second.err()).isEqualTo(ExitCode.LOCKED.code());
         assertThat(second.err()).contains("pid " + holder.pid()).doesNotContain("\tat ");
         assertThat(fingerprint(root)).as("nothing was cleaned through the alias").isEqualTo(before);
 
         Path viaLink = Files.createSymbolicLink(tmp.resolve("link"), alias);
         assertThat(ForkedCli.asThisUser().run(cwd, "clean", "--root", viaLink.toString(), "--profile", "ec2-linux",
-            "--state-dir", state.toString(), "--yes").exitCode()).isEqualTo(ExitCodes.LOCKED);
+            "--state-dir", state.toString(), "--yes").exitCode()).isEqualTo(ExitCode.LOCKED.code());
       } finally {
         holder.getOutputStream().close();
         assertThat(holder.waitFor(5, TimeUnit.MINUTES)).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imageprep.agent.testing.LocalCli;
 import dev.imageprep.agent.testing.UsedImage;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ class RuleFileInputTest {
 
     LocalCli.Result r = cleanWith(rules);
 
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains(rules + ":3:").contains("larger than 1048576 bytes").doesNotContain("\tat ");
     assertThat(fingerprint(root)).isEqualTo(before);
   }
@@ -60,7 +61,7 @@ class RuleFileInputTest {
 
     LocalCli.Result r = cleanWith(rules);
 
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains(rules + ":2:12: not valid UTF-8 (byte 0xE9)");
   }
 }

@@ -11,6 +11,7 @@ import dev.imageprep.agent.testing.Mounts;
 import dev.imageprep.agent.testing.ReportSchema;
 import dev.imageprep.agent.testing.Trees;
 import dev.imageprep.agent.testing.UsedImage;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class StateDirectoryTest {
 
     LocalCli.Result r = clean(file);
 
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains(file + " is not a directory").contains("--state-dir").doesNotContain("run as root")
         .doesNotContain("\tat ");
     assertThat(fingerprint(root)).isEqualTo(before);
@@ -67,7 +68,7 @@ class StateDirectoryTest {
 
       LocalCli.Result r = clean(state);
 
-      assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
       assertThat(r.err()).contains(state + " is on a read-only filesystem").doesNotContain("run as root")
           .doesNotContain("\tat ");
       assertThat(fingerprint(root)).isEqualTo(before);
@@ -101,7 +102,7 @@ class StateDirectoryTest {
 
       LocalCli.Result r = clean(state);
 
-      assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.INCOMPLETE);
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.INCOMPLETE.code());
       assertThat(r.err()).doesNotContain("\tat ");
       JsonNode report = ReportSchema.validated(r.out());
       assertThat(report.at("/verdict").asText()).isEqualTo("INCOMPLETE");

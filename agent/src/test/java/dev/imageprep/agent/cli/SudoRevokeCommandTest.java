@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.imageprep.agent.probe.common.ProcessCommandRunner;
 import dev.imageprep.agent.sudo.HostVisudo;
 import dev.imageprep.agent.testing.CliHarness;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class SudoRevokeCommandTest {
   void refusesWithoutYesWhenNobodyCanBeAsked() throws IOException {
     CliHarness.Result r = run("sudo", "revoke", "--root", root.toString());
 
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("without --yes");
     assertThat(root.resolve("etc/sudoers.d/01-ws-admin-user")).exists();
   }
@@ -79,7 +80,7 @@ class SudoRevokeCommandTest {
   void rootIsNeverRevoked() {
     CliHarness.Result r = run("sudo", "revoke", "--root", root.toString(), "--user", "root", "--yes");
 
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("root's rights are never removed");
   }
 }

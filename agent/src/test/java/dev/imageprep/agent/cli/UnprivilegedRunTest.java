@@ -9,6 +9,7 @@ import dev.imageprep.agent.testing.ForkedCli;
 import dev.imageprep.agent.testing.Mounts;
 import dev.imageprep.agent.testing.ReportSchema;
 import dev.imageprep.agent.testing.UsedImage;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class UnprivilegedRunTest {
     ForkedCli.Result asNobody = check(ForkedCli.asNobody(), state);
     ForkedCli.Result asRoot = check(ForkedCli.asThisUser(), Files.createDirectories(tmp.resolve("state-root")));
 
-    assertThat(asNobody.exitCode()).as(asNobody.err()).isEqualTo(ExitCodes.NOT_READY);
+    assertThat(asNobody.exitCode()).as(asNobody.err()).isEqualTo(ExitCode.NOT_READY.code());
     JsonNode blind = ReportSchema.validated(asNobody.out());
     JsonNode seeing = ReportSchema.validated(asRoot.out());
     // the same tree: root sees the credentials and the keys, nobody sees that it cannot look
@@ -93,7 +94,7 @@ class UnprivilegedRunTest {
 
     ForkedCli.Result r = check(ForkedCli.asNobody(), state);
 
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("uid 65534 may not write in " + state + ": run as root").doesNotContain("\tat ");
   }
 
@@ -107,9 +108,9 @@ class UnprivilegedRunTest {
         "--state-dir", state.toString(), "--yes");
     ForkedCli.Result revoke = ForkedCli.asNobody().run(cwd, "sudo", "revoke", "--yes");
 
-    assertThat(clean.exitCode()).as(clean.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(clean.exitCode()).as(clean.err()).isEqualTo(ExitCode.USAGE.code());
     assertThat(clean.err()).contains("run it as root").doesNotContain("\tat ");
-    assertThat(revoke.exitCode()).as(revoke.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(revoke.exitCode()).as(revoke.err()).isEqualTo(ExitCode.USAGE.code());
     assertThat(revoke.err()).contains("run it as root").doesNotContain("\tat ");
     try (var s = Files.list(state)) {
       assertThat(s).as("no lock or journal: nothing started").isEmpty();
@@ -123,7 +124,7 @@ class UnprivilegedRunTest {
 
     ForkedCli.Result r = check(ForkedCli.asNobody(), state);
 
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains(rules.toString()).containsIgnoringCase("denied").doesNotContain("\tat ");
   }
 

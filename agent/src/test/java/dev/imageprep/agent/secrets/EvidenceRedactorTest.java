@@ -58,6 +58,7 @@ class EvidenceRedactorTest {
   @Test
   void noFormatPrintsWhatAUserRuleQuotes() throws IOException {
     Path root = Files.createDirectories(tmp.resolve("image"));
+    Trees.write(root, "/etc/os-release", "ID=debian\nVERSION_ID=12\n");
     Trees.write(root, "/etc/app/app.conf", "db_password = " + PASSWORD + "\naws_secret_access_key = " + AWS_SECRET
         + "\n");
     Path rules = Files.writeString(tmp.resolve("site.yaml"), RULES);
