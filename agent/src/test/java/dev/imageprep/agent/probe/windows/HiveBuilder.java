@@ -80,7 +80,9 @@ final class HiveBuilder {
 
   byte[] build() {
     Cells cells = new Cells();
-    int rootOffset = write(root, cells, true);
+    // the root key's cell comes first, so that it stays where it is when the hive changes, as on Windows
+    int rootOffset = cells.add(new byte[0x4C + nameBytes(root.name).length]);
+    write(root, cells, rootOffset);
     byte[] bins = cells.bin();
     ByteBuffer base = ByteBuffer.allocate(HiveFile.BASE_BLOCK).order(ByteOrder.LITTLE_ENDIAN);
     base.put(0, "regf".getBytes(StandardCharsets.US_ASCII));
@@ -100,13 +102,18 @@ final class HiveBuilder {
     return out;
   }
 
-  /** Writes a key and everything below it; returns the key node's cell offset. */
-  private int write(Node n, Cells cells, boolean isRoot) {
+  /**
+   * Writes a key and everything below it; returns the key node's cell offset.
+   *
+   * @param rootSlot the cell reserved for the root key, or -1 for any other key
+   */
+  private int write(Node n, Cells cells, int rootSlot) {
+    boolean isRoot = rootSlot >= 0;
     List<Node> children = new ArrayList<>(n.children.values());
     children.sort(Comparator.comparing(c -> c.name.toUpperCase(Locale.ROOT)));
     List<Integer> childOffsets = new ArrayList<>();
     for (Node c : children) {
-      childOffsets.add(write(c, cells, false));
+      childOffsets.add(write(c, cells, -1));
     }
     int subkeyList = children.isEmpty() ? -1 : subkeyList(childOffsets, children, cells);
     int valueList = -1;
@@ -132,6 +139,10 @@ final class HiveBuilder {
     nk.putShort(0x48, (short) name.length);
     nk.position(0x4C);
     nk.put(name);
+    if (isRoot) {
+      cells.set(rootSlot, nk.array());
+      return rootSlot;
+    }
     return cells.add(nk.array());
   }
 
@@ -243,6 +254,14 @@ final class HiveBuilder {
       bytes.writeBytes(data);
       bytes.writeBytes(new byte[size - 4 - data.length]);
       return offset;
+    }
+
+    /** Fills a cell added earlier (same size) with its data. */
+    void set(int offset, byte[] data) {
+      byte[] b = bytes.toByteArray();
+      System.arraycopy(data, 0, b, offset + 4, data.length);
+      bytes.reset();
+      bytes.writeBytes(b);
     }
 
     byte[] bin() {

@@ -73,10 +73,13 @@ class HiveFileTest {
   }
 
   @Test
-  void refusesAHiveThatWasNotClosedCleanly() {
-    byte[] dirty = HiveBuilder.from(SOFTWARE, "HKLM\\SOFTWARE").dirty().build();
-    assertThatThrownBy(() -> HiveFile.of(dirty, "SOFTWARE")).isInstanceOf(HiveException.class)
-        .hasMessageContaining("not closed cleanly").hasMessageContaining(".LOG1");
+  void readsAHiveThatWasNotClosedCleanlyFromItsPrimaryFileAndSaysSo() throws Exception {
+    HiveFile hive = HiveFile.of(HiveBuilder.from(SOFTWARE, "HKLM\\SOFTWARE").dirty().build(), "SOFTWARE");
+    assertThat(hive.state().kind()).isEqualTo(HiveState.Kind.NOT_RECOVERED);
+    assertThat(hive.state().current()).isFalse();
+    assertThat(hive.state().detail()).isEqualTo("SOFTWARE was not closed cleanly (sequence numbers 1 and 0) and no log"
+        + " could be applied (there is no .LOG, .LOG1 or .LOG2 file beside it); judged from the primary file");
+    assertThat(hive.find(List.of("Microsoft", "Windows NT", "CurrentVersion"))).isPresent();
   }
 
   @Test
