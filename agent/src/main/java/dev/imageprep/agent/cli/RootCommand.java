@@ -35,6 +35,7 @@ public final class RootCommand implements Runnable {
     m.put("schema", SchemaCommand.class);
     m.put("stamp", StampCommand.class);
     m.put("sudo", SudoCommand.class);
+    m.put("registry", RegistryCommand.class);
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -26,6 +26,7 @@ final class HiveBuilder {
   private final Node root = new Node("ROOT");
   private Lists lists = Lists.LF;
   private int sequence = 1;
+  private int security = -1;
   private int secondary = 1;
 
   static final class Node {
@@ -82,6 +83,7 @@ final class HiveBuilder {
     Cells cells = new Cells();
     // the root key's cell comes first, so that it stays where it is when the hive changes, as on Windows
     int rootOffset = cells.add(new byte[0x4C + nameBytes(root.name).length]);
+    security = securityCell(cells, count(root));
     write(root, cells, rootOffset);
     byte[] bins = cells.bin();
     ByteBuffer base = ByteBuffer.allocate(HiveFile.BASE_BLOCK).order(ByteOrder.LITTLE_ENDIAN);
@@ -134,7 +136,7 @@ final class HiveBuilder {
     nk.putInt(0x20, -1);
     nk.putInt(0x24, n.values.size());
     nk.putInt(0x28, valueList);
-    nk.putInt(0x2C, -1);
+    nk.putInt(0x2C, security);
     nk.putInt(0x30, -1);
     nk.putShort(0x48, (short) name.length);
     nk.position(0x4C);
@@ -144,6 +146,32 @@ final class HiveBuilder {
       return rootSlot;
     }
     return cells.add(nk.array());
+  }
+
+  /**
+   * The one security cell ({@code sk}) every key shares: a list of one (its links point to itself),
+   * counted once per key, holding an empty self-relative security descriptor. hivex needs it to add
+   * keys; Windows' readers ignore it.
+   */
+  private static int securityCell(Cells cells, int keys) {
+    ByteBuffer sk = le(20 + 20);
+    sk.put(0, (byte) 's').put(1, (byte) 'k');
+    sk.putInt(12, keys);
+    sk.putInt(16, 20);
+    sk.put(20, (byte) 1); // revision
+    sk.putShort(22, (short) 0x8000); // SE_SELF_RELATIVE
+    int offset = cells.add(sk.array());
+    sk.putInt(4, offset).putInt(8, offset);
+    cells.set(offset, sk.array());
+    return offset;
+  }
+
+  private static int count(Node n) {
+    int c = 1;
+    for (Node child : n.children.values()) {
+      c += count(child);
+    }
+    return c;
   }
 
   private int subkeyList(List<Integer> offsets, List<Node> children, Cells cells) {
@@ -264,8 +292,12 @@ final class HiveBuilder {
       bytes.writeBytes(b);
     }
 
+    /** The bin, its free space one unallocated cell (positive size) up to the next 4096 bytes. */
     byte[] bin() {
       int total = (bytes.size() + 4095) & ~4095;
+      if (total > bytes.size()) {
+        bytes.writeBytes(le(4).putInt(0, total - bytes.size()).array());
+      }
       byte[] out = new byte[total];
       byte[] b = bytes.toByteArray();
       System.arraycopy(b, 0, out, 0, b.length);
