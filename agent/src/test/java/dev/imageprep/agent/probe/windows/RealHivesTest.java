@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -86,14 +85,8 @@ class RealHivesTest {
   @Test
   void hivexReadsTheReplayedImageAsWeDo() throws Exception {
     Path hive = WindowsHives.copy("SYSTEM_B", tmp);
-    Path log1 = WindowsHives.copy("SYSTEM_B.LOG1", tmp);
-    Path log2 = WindowsHives.copy("SYSTEM_B.LOG2", tmp);
-    HiveRecovery.Result r = HiveRecovery.recover("SYSTEM_B", ByteBuffer.wrap(Files.readAllBytes(hive)), List.of(
-        new HiveRecovery.LogFile("SYSTEM_B.LOG1", ByteBuffer.wrap(Files.readAllBytes(log1))),
-        new HiveRecovery.LogFile("SYSTEM_B.LOG2", ByteBuffer.wrap(Files.readAllBytes(log2)))), List.of());
-    byte[] image = new byte[r.image().capacity()];
-    r.image().get(0, image);
-    Path replayed = Files.write(Files.createDirectories(tmp.resolve("elsewhere")).resolve("SYSTEM_B"), image);
+    Path replayed = WindowsHives.replayedImage(hive, tmp.resolve("elsewhere/SYSTEM_B"),
+        WindowsHives.copy("SYSTEM_B.LOG1", tmp), WindowsHives.copy("SYSTEM_B.LOG2", tmp));
 
     assertThat(HiveFile.open(replayed).state().kind()).isEqualTo(HiveState.Kind.CLEAN);
     Map<String, Map<String, String>> ours = ours(hive);
