@@ -82,7 +82,7 @@ public final class HiveFile {
    *
    * @param problems what is already known to be wrong with its logs (ambiguous names)
    */
-  public static HiveFile open(Path file, List<Path> logs, List<String> problems) throws IOException, HiveException {
+  static HiveFile open(Path file, List<Path> logs, List<String> problems) throws IOException, HiveException {
     String name = String.valueOf(file.getFileName());
     ByteBuffer primary = map(file, name);
     List<HiveRecovery.LogFile> logFiles = new ArrayList<>();
@@ -122,11 +122,6 @@ public final class HiveFile {
     logs.forEach((logName, b) -> logFiles.add(new HiveRecovery.LogFile(logName, ByteBuffer.wrap(b))));
     HiveRecovery.Result r = HiveRecovery.recover(name, ByteBuffer.wrap(bytes), logFiles, List.of());
     return new HiveFile(r.image(), name, r.state());
-  }
-
-  /** The XOR of the base block's first 127 double words, with 0 and -1 mapped as Windows does. */
-  static int checksum(ByteBuffer b) {
-    return BaseBlock.checksum(b);
   }
 
   /** Whether the hive was closed cleanly, replayed from its logs, or read from a primary file left dirty. */

@@ -3,9 +3,6 @@ package dev.imageprep.agent.probe.windows;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -28,6 +25,7 @@ public final class RegFileWriter {
   public static final String HEADER = "Windows Registry Editor Version 5.00";
   /** Where regedit breaks a hex line (Wine's regedit, which reproduces Windows' output, says 77). */
   private static final int HEX_LINE = 77;
+  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
   private final Appendable out;
   private final String newline;
@@ -117,7 +115,7 @@ public final class RegFileWriter {
     line.append(type == 3 ? "hex:" : "hex(" + Integer.toHexString(type) + "):");
     int column = line.length();
     for (int i = 0; i < data.length; i++) {
-      line.append(Character.forDigit(data[i] >> 4 & 0xF, 16)).append(Character.forDigit(data[i] & 0xF, 16));
+      line.append(DIGITS[data[i] >> 4 & 0xF]).append(DIGITS[data[i] & 0xF]);
       if (i == data.length - 1) {
         break;
       }
@@ -132,56 +130,68 @@ public final class RegFileWriter {
 
   /**
    * The string a REG_SZ holds (up to its first NUL, as Windows reads it), or null when it cannot be
-   * printed between quotes without changing it or letting it break a line.
+   * printed between quotes without changing it or letting it break a line: a control character, a
+   * lone surrogate (not UTF-16), or an odd byte left over with no NUL before it.
    */
   static String printable(byte[] data) {
-    int nul = nulUnit(data);
-    if (nul < 0 && (data.length & 1) != 0) {
-      return null; // an odd byte at the end would be lost between quotes
+    char[] chars = new char[data.length / 2];
+    int n = 0;
+    for (; n < chars.length; n++) {
+      char c = (char) ((data[2 * n] & 0xFF) | (data[2 * n + 1] & 0xFF) << 8);
+      if (c == 0) {
+        break;
+      }
+      chars[n] = c;
     }
-    String s;
-    try {
-      s = StandardCharsets.UTF_16LE.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(data, 0, nul < 0 ? data.length : 2 * nul)).toString();
-    } catch (CharacterCodingException e) {
+    if (n == chars.length && (data.length & 1) != 0) {
       return null;
     }
-    return s.chars().anyMatch(RegFileWriter::isControl) ? null : s;
-  }
-
-  /** Index of the first UTF-16 NUL unit, or -1. */
-  private static int nulUnit(byte[] data) {
-    for (int i = 0; i + 1 < data.length; i += 2) {
-      if (data[i] == 0 && data[i + 1] == 0) {
-        return i / 2;
+    for (int i = 0; i < n; i++) {
+      char c = chars[i];
+      if (isControl(c)) {
+        return null;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1])) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return null;
       }
     }
-    return -1;
+    return new String(chars, 0, n);
   }
 
   private static boolean isControl(int c) {
-    return Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029';
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
   }
 
   /** A name or string between quotes: backslashes and quotes escaped, as regedit does. */
   private static String quoted(String s) {
+    if (s.indexOf('\\') < 0 && s.indexOf('"') < 0) {
+      return s;
+    }
     return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
   /** Control characters shown as {@code \xNN}, so that a name cannot start a line of its own. */
   static String visible(String s) {
-    if (s.chars().noneMatch(RegFileWriter::isControl)) {
+    int i = 0;
+    while (i < s.length() && !isControl(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
       return s;
     }
-    StringBuilder b = new StringBuilder();
-    s.chars().forEach(c -> {
-      if (isControl(c)) {
-        b.append(c <= 0xFF ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
+    StringBuilder b = new StringBuilder(s.length() + 8).append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isControl(c)) {
+        b.append(c);
+      } else if (c <= 0xFF) {
+        b.append("\\x").append(DIGITS[c >> 4]).append(DIGITS[c & 0xF]);
       } else {
-        b.append((char) c);
+        b.append("\\u").append(Integer.toHexString(c));
       }
-    });
+    }
     return b.toString();
   }
 }

@@ -97,7 +97,7 @@ final class HiveBuilder {
     base.putInt(0x24, rootOffset);
     base.putInt(0x28, bins.length);
     base.putInt(0x2C, 1);
-    base.putInt(0x1FC, HiveFile.checksum(base));
+    base.putInt(0x1FC, BaseBlock.checksum(base));
     byte[] out = new byte[HiveFile.BASE_BLOCK + bins.length];
     System.arraycopy(base.array(), 0, out, 0, HiveFile.BASE_BLOCK);
     System.arraycopy(bins, 0, out, HiveFile.BASE_BLOCK, bins.length);

@@ -70,7 +70,7 @@ class OfflineVolumeWithRealHivesTest {
     }
 
     // the same judgements, made from hivex's reading of the replayed image
-    Path image = WindowsHives.replayedImage(config.resolve("SYSTEM"), tmp.resolve("outside/SYSTEM"),
+    Path image = ReplayedHive.write(config.resolve("SYSTEM"), tmp.resolve("outside/SYSTEM"),
         config.resolve("SYSTEM.LOG1"), config.resolve("SYSTEM.LOG2"));
     Map<String, Map<String, String>> hivex = RegText.parse(Hivex.export(image), "");
     String set = String.format("\\ControlSet%03d", Integer.parseInt(dword(hivex.get("\\Select").get("Current")), 16));

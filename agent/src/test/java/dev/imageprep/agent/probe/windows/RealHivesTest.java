@@ -85,7 +85,7 @@ class RealHivesTest {
   @Test
   void hivexReadsTheReplayedImageAsWeDo() throws Exception {
     Path hive = WindowsHives.copy("SYSTEM_B", tmp);
-    Path replayed = WindowsHives.replayedImage(hive, tmp.resolve("elsewhere/SYSTEM_B"),
+    Path replayed = ReplayedHive.write(hive, tmp.resolve("elsewhere/SYSTEM_B"),
         WindowsHives.copy("SYSTEM_B.LOG1", tmp), WindowsHives.copy("SYSTEM_B.LOG2", tmp));
 
     assertThat(HiveFile.open(replayed).state().kind()).isEqualTo(HiveState.Kind.CLEAN);

@@ -3,12 +3,9 @@ package dev.imageprep.agent.probe.windows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import org.tukaani.xz.XZInputStream;
 
 /**
@@ -48,29 +45,6 @@ public final class WindowsHives {
           + " -Dsurefire.excludedGroups=" + TAG);
     }
     return dir;
-  }
-
-  /**
-   * The hive image our replay makes of {@code hive} and its logs, written to {@code target}, for an
-   * independent reader to read (hivex cannot apply logs itself).
-   */
-  public static Path replayedImage(Path hive, Path target, Path... logs) {
-    try {
-      List<HiveRecovery.LogFile> files = new ArrayList<>();
-      for (Path log : logs) {
-        files.add(new HiveRecovery.LogFile(log.getFileName().toString(), ByteBuffer.wrap(Files.readAllBytes(log))));
-      }
-      HiveRecovery.Result r = HiveRecovery.recover(hive.getFileName().toString(),
-          ByteBuffer.wrap(Files.readAllBytes(hive)), files, List.of());
-      byte[] image = new byte[r.image().capacity()];
-      r.image().get(0, image);
-      Files.createDirectories(target.getParent());
-      return Files.write(target, image);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (HiveException e) {
-      throw new AssertionError(e);
-    }
   }
 
   /** Decompresses {@code name}.xz into {@code dir} under the same name. */
