@@ -12,6 +12,7 @@ import dev.imageprep.rules.host.MountEntry;
 import dev.imageprep.rules.host.MountProbe;
 import dev.imageprep.rules.host.OsProbe;
 import dev.imageprep.rules.host.OsRelease;
+import dev.imageprep.rules.host.PackageFiles;
 import dev.imageprep.rules.host.PackageInventory;
 import dev.imageprep.rules.host.PackageProbe;
 import dev.imageprep.rules.host.PendingUpdates;
@@ -45,6 +46,7 @@ public final class FakeHost implements HostFacts {
   public Fact<VolumeUsage> volume = Fact.known(new VolumeUsage("/", "ext4", 100_000, 60_000, 55_000));
   public Fact<PackageInventory> packages = Fact.known(PackageInventory.of(List.of("dpkg"), List.of()));
   public Fact<List<ImagePath>> ownedUnderHome = Fact.known(List.of());
+  public Fact<PackageFiles> packageFiles = Fact.known(PackageFiles.NONE);
   public final Map<String, UnitInfo> units = new LinkedHashMap<>();
   public Fact<Boolean> unitsReadable = Fact.known(true);
   public Fact<List<MountEntry>> mounts = Fact.known(List.of());
@@ -96,6 +98,11 @@ public final class FakeHost implements HostFacts {
       @Override
       public Fact<PackageInventory> installed() {
         return packages;
+      }
+
+      @Override
+      public Fact<PackageFiles> files() {
+        return packageFiles;
       }
 
       @Override
