@@ -45,8 +45,13 @@ final class HiveRecovery {
       return new Result(primary, HiveState.clean(name));
     }
     List<String> why = new ArrayList<>(problems);
+    List<String> empty = new ArrayList<>();
     List<TransactionLog> usable = new ArrayList<>();
     for (LogFile log : logs) {
+      if (log.bytes().capacity() == 0) {
+        empty.add(log.name() + " is empty"); // Windows 8.1 and later keep an empty .LOG beside .LOG1/.LOG2
+        continue;
+      }
       try {
         usable.add(TransactionLog.read(log.name(), log.bytes()));
       } catch (HiveException e) {
@@ -66,6 +71,7 @@ final class HiveRecovery {
         return replayed.get();
       }
     }
+    why.addAll(empty);
     if (!base.checksumValid()) {
       throw new HiveException(dirty + " and no log could repair it (" + String.join("; ", why) + ")");
     }

@@ -51,9 +51,6 @@ final class TransactionLog {
    */
   static TransactionLog read(String name, ByteBuffer bytes) throws HiveException {
     ByteBuffer le = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-    if (le.capacity() == 0) {
-      throw new HiveException(name + " is empty");
-    }
     BaseBlock base = BaseBlock.read(le, name);
     if (!base.checksumValid()) {
       throw new HiveException(name + " has a damaged header (checksum mismatch)");

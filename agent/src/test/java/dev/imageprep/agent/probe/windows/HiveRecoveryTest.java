@@ -70,9 +70,11 @@ class HiveRecoveryTest {
     byte[] late = LogBuilder.newFormat(states.subList(2, 5), S + 2);
 
     // the later entries sit in LOG1 here: the order comes from the sequence numbers, not the names
-    HiveFile h = HiveFile.of(primary, "SYSTEM", logs("SYSTEM.LOG1", late, "SYSTEM.LOG2", early));
+    HiveFile h = HiveFile.of(primary, "SYSTEM", logs("SYSTEM.LOG1", late, "SYSTEM.LOG2", early,
+        "SYSTEM.LOG", new byte[0]));
 
     assertThat(h.state().kind()).isEqualTo(HiveState.Kind.REPLAYED);
+    assertThat(h.state().detail()).doesNotContain("SYSTEM.LOG is empty"); // kept by Windows 8.1 and later, unused
     assertThat(h.state().entries()).isEqualTo(4);
     assertThat(h.state().logs()).containsExactly("SYSTEM.LOG2", "SYSTEM.LOG1");
     assertThat(text(h)).isEqualTo(text(states.get(4)));
@@ -163,6 +165,12 @@ class HiveRecoveryTest {
     assertThatThrownBy(() -> HiveFile.of(broken, "SYSTEM")).isInstanceOf(HiveException.class)
         .hasMessage("SYSTEM has a damaged header (checksum mismatch) and no log could repair it (there is no .LOG,"
             + " .LOG1 or .LOG2 file beside it)");
+  }
+
+  @Test
+  void anEmptyLogAloneIsSaidToBeEmpty() throws Exception {
+    HiveFile h = HiveFile.of(LogBuilder.dirty(hive(3, S)), "SYSTEM", logs("SYSTEM.LOG", new byte[0]));
+    assertThat(h.state().detail()).contains("no log could be applied (SYSTEM.LOG is empty)");
   }
 
   @Test
