@@ -126,6 +126,13 @@ public final class CatalogReference {
       field(md, "order", Integer.toString(c.order()));
       field(md, "paths", c.paths().stream().map(Glob::toString).map(g -> "`" + g + "`")
           .collect(Collectors.joining(", ")));
+      for (CleanupEntry.Keep k : c.keep()) {
+        field(md, "keeps", "`" + k.path() + "`: " + oneLine(k.reason()));
+      }
+      if (!c.anchors().isEmpty()) {
+        field(md, "stands for", c.anchors().stream().map(a -> "`" + a + "`").collect(Collectors.joining(", "))
+            + " (see [cleanup.md](../cleanup.md#parity-with-virt-sysprep-and-cloud-init-clean))");
+      }
       field(md, "declared in", declaredIn(c.origin()));
       field(md, "source", c.source());
       paragraph(md, c.description());

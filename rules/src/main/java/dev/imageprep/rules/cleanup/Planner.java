@@ -5,11 +5,15 @@ import dev.imageprep.rules.host.FileInfo;
 import dev.imageprep.rules.host.FileType;
 import dev.imageprep.rules.host.ImageFiles;
 import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.host.PackageFiles;
+import dev.imageprep.rules.host.PackagedPath;
 import dev.imageprep.rules.model.CleanupStatus;
 import dev.imageprep.rules.windows.AdminPasswords;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +23,10 @@ import java.util.Optional;
  * match with a no-follow {@code lstat}, and decides per path what will happen or why it will not.
  * It reads through {@link ImageFiles} only, so it cannot leave the image's root, and it changes
  * nothing.
+ *
+ * <p>What packages own stays unless an item names that very path: a package-owned directory an item
+ * would remove is emptied instead, and a package-owned file only an item's pattern or an emptied
+ * directory reaches is left with the reason. A path two items reach is planned once, by the first.
  */
 public final class Planner {
 
@@ -26,6 +34,8 @@ public final class Planner {
   private final GlobExpander expander;
   private final List<Guard> protectedPaths;
   private final List<Guard> keptPaths;
+  private final Fact<PackageFiles> packaged;
+  private final Map<String, List<CleanupEntry.Keep>> keeps = new HashMap<>();
 
   /** A path the planner must not touch, with the sentence that says why. */
   public record Guard(ImagePath path, String reason) {}
@@ -35,10 +45,19 @@ public final class Planner {
    * @param keptPaths paths this run needs until it ends (its working directory, its report)
    */
   public Planner(ImageFiles files, List<Guard> protectedPaths, List<Guard> keptPaths) {
+    this(files, protectedPaths, keptPaths, Fact.known(PackageFiles.NONE));
+  }
+
+  /**
+   * @param packaged the image's packaged paths; {@code Unknown} makes every removal fail, since
+   *     nobody can tell what packages need
+   */
+  public Planner(ImageFiles files, List<Guard> protectedPaths, List<Guard> keptPaths, Fact<PackageFiles> packaged) {
     this.files = files;
     this.expander = new GlobExpander(files);
     this.protectedPaths = resolveAll(files, protectedPaths);
     this.keptPaths = resolveAll(files, keptPaths);
+    this.packaged = packaged;
   }
 
   private static List<Guard> resolveAll(ImageFiles files, List<Guard> guards) {
@@ -57,20 +76,28 @@ public final class Planner {
   public CleanupPlan plan(List<CleanupEntry> entries) {
     List<CleanupEntry> sorted = new ArrayList<>(entries);
     sorted.sort(Comparator.comparingInt(CleanupEntry::order).thenComparing(CleanupEntry::id));
-    Map<ImagePath, PlannedStep> byPath = new LinkedHashMap<>();
+    PlanLedger ledger = new PlanLedger();
     List<PlannedStep> problems = new ArrayList<>();
     for (CleanupEntry entry : sorted) {
+      keeps.put(entry.id(), resolveKeeps(entry));
       for (Glob glob : entry.paths()) {
         for (ImagePath match : expand(glob, entry, problems)) {
-          for (PlannedStep step : planMatch(entry, match)) {
-            byPath.putIfAbsent(step.path(), step);
-          }
+          planMatch(entry, match).forEach(ledger::add);
         }
       }
     }
-    List<PlannedStep> steps = new ArrayList<>(byPath.values());
+    List<PlannedStep> steps = new ArrayList<>(ledger.steps());
     steps.addAll(problems);
     return new CleanupPlan(steps);
+  }
+
+  private List<CleanupEntry.Keep> resolveKeeps(CleanupEntry entry) {
+    List<CleanupEntry.Keep> out = new ArrayList<>();
+    for (CleanupEntry.Keep k : entry.keep()) {
+      Fact<ImagePath> real = files.resolve(k.path());
+      out.add(new CleanupEntry.Keep(real.isKnown() ? real.value() : k.path(), k.reason()));
+    }
+    return out;
   }
 
   private List<ImagePath> expand(Glob glob, CleanupEntry entry, List<PlannedStep> problems) {
@@ -96,17 +123,17 @@ public final class Planner {
       return List.of(); // already absent: nothing to do, which is success
     }
     FileInfo info = stat.value().get();
-    Optional<String> guard = guardReason(real);
+    Optional<String> guard = guardReason(real).or(() -> keepReason(entry, real));
     if (guard.isPresent()) {
       return List.of(step(entry, entry.action() == ActionKind.EMPTY_DIR ? ActionKind.REMOVE : entry.action(),
           info, shownMatch, 0, CleanupStatus.SKIPPED, guard.get()));
     }
     return switch (entry.action()) {
-      case REMOVE -> List.of(removeStep(entry, info, shownMatch));
+      case REMOVE -> removal(entry, info, shownMatch, entry.names(matched));
       case EMPTY_DIR -> emptyDir(entry, info, shownMatch);
       case TRUNCATE -> info.isRegular() && info.size() == 0 ? List.of() // already empty
           : List.of(truncateStep(entry, info, shownMatch));
-      case SHRED -> List.of(shredStep(entry, info, shownMatch));
+      case SHRED -> List.of(shredStep(entry, info, shownMatch, entry.names(matched)));
       case RESET_MACHINE_ID -> resetMachineId(entry, info, shownMatch);
       case CLEAR_PASSWORD -> clearPassword(entry, info, shownMatch);
     };
@@ -149,14 +176,69 @@ public final class Planner {
     }
     List<PlannedStep> out = new ArrayList<>();
     for (FileInfo child : entries.value()) {
-      Optional<String> guard = guardReason(child.path());
-      if (guard.isPresent()) {
-        out.add(step(entry, ActionKind.REMOVE, child, null, 0, CleanupStatus.SKIPPED, guard.get()));
-      } else {
-        out.add(removeStep(entry, child, null));
-      }
+      out.addAll(removal(entry, child, null, false));
     }
     return out;
+  }
+
+  /**
+   * Plans removing one entry: all of it, or, where a package or the item keeps something inside a
+   * directory, everything else in it. The walk is iterative and goes only into directories that
+   * hold something kept.
+   *
+   * @param named whether the item names this very path (a package-owned path is removed only then)
+   */
+  private List<PlannedStep> removal(CleanupEntry entry, FileInfo top, ImagePath matched, boolean named) {
+    List<PlannedStep> out = new ArrayList<>();
+    Deque<FileInfo> work = new ArrayDeque<>();
+    work.push(top);
+    while (!work.isEmpty()) {
+      FileInfo f = work.pop();
+      ImagePath shown = f == top ? matched : null;
+      Optional<String> refused = guardReason(f.path()).or(() -> keepReason(entry, f.path()));
+      if (refused.isPresent()) {
+        out.add(step(entry, ActionKind.REMOVE, f, shown, 0, CleanupStatus.SKIPPED, refused.get()));
+        continue;
+      }
+      if (!packaged.isKnown()) {
+        out.add(failed(entry, f.path(), "could not tell whether a package owns it: " + packaged.reason()));
+        continue;
+      }
+      Optional<PackagedPath> owner = packaged.value().find(f.path());
+      boolean namedHere = f == top && named;
+      if (owner.isPresent() && !namedHere && !f.isDirectory()) {
+        out.add(step(entry, ActionKind.REMOVE, f, shown, 0, CleanupStatus.SKIPPED, packageOwned(owner.get())
+            + ": removed only when a cleanup item names this very path"));
+        continue;
+      }
+      if (f.isDirectory() && ((owner.isPresent() && !namedHere) || packaged.value().ownsBelow(f.path())
+          || keepsBelow(entry, f.path()))) {
+        Fact<List<FileInfo>> children = files.list(f.path());
+        if (!children.isKnown()) {
+          out.add(failed(entry, f.path(), "could not read directory: " + children.reason()));
+          continue;
+        }
+        String why = owner.isPresent() && !namedHere ? packageOwned(owner.get()) + ": the directory stays"
+            : "kept: it holds " + (packaged.value().ownsBelow(f.path()) ? "package-owned files" : "what this item keeps");
+        out.add(step(entry, ActionKind.REMOVE, f, shown, 0, CleanupStatus.SKIPPED, why + "; the rest of its contents"
+            + " is removed"));
+        List<FileInfo> list = children.value();
+        for (int i = list.size() - 1; i >= 0; i--) {
+          work.push(list.get(i)); // reversed onto the stack: planned in listing order
+        }
+        continue;
+      }
+      PlannedStep s = removeStep(entry, f, shown);
+      if (owner.isPresent() && s.isPlanned()) {
+        s = s.withOutcome(CleanupStatus.PLANNED, packageOwned(owner.get()) + ": named by this item");
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  private static String packageOwned(PackagedPath p) {
+    return "package-owned (" + p.ownerNames() + ")";
   }
 
   private PlannedStep truncateStep(CleanupEntry entry, FileInfo info, ImagePath matched) {
@@ -167,7 +249,15 @@ public final class Planner {
     return step(entry, ActionKind.TRUNCATE, info, matched, info.size(), CleanupStatus.PLANNED, null);
   }
 
-  private PlannedStep shredStep(CleanupEntry entry, FileInfo info, ImagePath matched) {
+  private PlannedStep shredStep(CleanupEntry entry, FileInfo info, ImagePath matched, boolean named) {
+    if (!packaged.isKnown()) {
+      return failed(entry, info.path(), "could not tell whether a package owns it: " + packaged.reason());
+    }
+    Optional<PackagedPath> owner = packaged.value().find(info.path());
+    if (owner.isPresent() && !named) {
+      return step(entry, ActionKind.SHRED, info, matched, 0, CleanupStatus.SKIPPED, packageOwned(owner.get())
+          + ": shredded only when a cleanup item names this very path");
+    }
     if (info.isSymlink()) {
       return step(entry, ActionKind.REMOVE, info, matched, 0, CleanupStatus.PLANNED,
           "symlink: removed as a link, its target is not shredded");
@@ -234,6 +324,19 @@ public final class Planner {
       }
     }
     return Optional.empty();
+  }
+
+  private Optional<String> keepReason(CleanupEntry entry, ImagePath path) {
+    for (CleanupEntry.Keep k : keeps.getOrDefault(entry.id(), List.of())) {
+      if (k.path().contains(path)) {
+        return Optional.of("kept: " + k.reason());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean keepsBelow(CleanupEntry entry, ImagePath dir) {
+    return keeps.getOrDefault(entry.id(), List.of()).stream().anyMatch(k -> dir.contains(k.path()) && !dir.equals(k.path()));
   }
 
   private Optional<String> keptInside(ImagePath path) {

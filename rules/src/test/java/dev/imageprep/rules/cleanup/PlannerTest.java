@@ -142,7 +142,13 @@ class PlannerTest {
         entry("zz-remove", ActionKind.REMOVE, 50, "/a/b"),
         entry("aa-remove", ActionKind.REMOVE, 50, "/a/b"),
         entry("keys", ActionKind.SHRED, 10, "/var/lib/cloud/instance/k"));
-    assertThat(plan.steps()).extracting(PlannedStep::id).containsExactly("keys", "aa-remove", "machine-id");
+    assertThat(plan.steps().stream().filter(PlannedStep::isPlanned)).extracting(PlannedStep::id)
+        .containsExactly("keys", "aa-remove", "machine-id");
+    assertThat(plan.steps()).filteredOn(s -> s.id().equals("zz-remove")).singleElement().satisfies(s -> {
+      assertThat(s.status()).isEqualTo(CleanupStatus.SKIPPED);
+      assertThat(s.reason()).isEqualTo("already planned by aa-remove");
+      assertThat(s.bytes()).isZero();
+    });
   }
 
   @Test

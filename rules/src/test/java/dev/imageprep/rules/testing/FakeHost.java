@@ -1,6 +1,8 @@
 package dev.imageprep.rules.testing;
 
 import dev.imageprep.rules.host.AccountProbe;
+import dev.imageprep.rules.host.CloudInitConfig;
+import dev.imageprep.rules.host.CloudInitProbe;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.GroupEntry;
 import dev.imageprep.rules.host.HostFacts;
@@ -47,6 +49,7 @@ public final class FakeHost implements HostFacts {
   public Fact<PackageInventory> packages = Fact.known(PackageInventory.of(List.of("dpkg"), List.of()));
   public Fact<List<ImagePath>> ownedUnderHome = Fact.known(List.of());
   public Fact<PackageFiles> packageFiles = Fact.known(PackageFiles.NONE);
+  public Fact<Optional<CloudInitConfig>> cloudInit = Fact.known(Optional.empty());
   public final Map<String, UnitInfo> units = new LinkedHashMap<>();
   public Fact<Boolean> unitsReadable = Fact.known(true);
   public Fact<List<MountEntry>> mounts = Fact.known(List.of());
@@ -75,6 +78,18 @@ public final class FakeHost implements HostFacts {
   public FakeHost offline() {
     info = new HostInfo(info.platform(), "/mnt/image", true, null);
     return this;
+  }
+
+  /** cloud-init's configuration as one cloud.cfg with these top-level keys. */
+  public FakeHost cloudConfig(Map<String, Object> values) {
+    cloudInit = Fact.known(Optional.of(CloudInitConfig.merge(List.of(
+        new CloudInitConfig.Part(ImagePath.of("/etc/cloud/cloud.cfg"), values)))));
+    return this;
+  }
+
+  @Override
+  public CloudInitProbe cloudInit() {
+    return () -> cloudInit;
   }
 
   @Override

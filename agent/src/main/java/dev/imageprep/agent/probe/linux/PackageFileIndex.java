@@ -124,7 +124,8 @@ final class PackageFileIndex implements PackageFiles {
   static final class Builder {
     private final RootedFiles files;
     private final TreeMap<String, Entry> entries = new TreeMap<>();
-    private final Map<ImagePath, ImagePath> realDirs = new HashMap<>();
+    private final Map<String, String> realDirs = new HashMap<>();
+    private final Map<String, Entry> byListed = new HashMap<>();
     private final Map<String, String> ownerNames = new HashMap<>();
 
     private Builder(RootedFiles files) {
@@ -174,6 +175,10 @@ final class PackageFileIndex implements PackageFiles {
     }
 
     private Entry entry(String listed) {
+      Entry known = byListed.get(listed); // .list, .md5sums and conffiles name the same paths
+      if (known != null) {
+        return known;
+      }
       ImagePath path;
       try {
         path = ImagePath.of(listed);
@@ -183,18 +188,13 @@ final class PackageFileIndex implements PackageFiles {
       if (path.isRoot()) {
         return null;
       }
-      String key = realDir(path.parent()).child(path.fileName()).toString();
-      return entries.computeIfAbsent(key, k -> new Entry());
-    }
-
-    private ImagePath realDir(ImagePath dir) {
-      ImagePath known = realDirs.get(dir);
-      if (known == null) {
-        Fact<ImagePath> real = files.resolve(dir);
-        known = real.isKnown() ? real.value() : dir;
-        realDirs.put(dir, known);
-      }
-      return known;
+      String dir = realDirs.computeIfAbsent(path.parent().toString(), k -> {
+        Fact<ImagePath> real = files.resolve(path.parent());
+        return (real.isKnown() ? real.value() : path.parent()).toString();
+      });
+      Entry e = entries.computeIfAbsent((dir.equals("/") ? "" : dir) + "/" + path.fileName(), k -> new Entry());
+      byListed.put(listed, e);
+      return e;
     }
 
     PackageFileIndex build() {
