@@ -1,5 +1,6 @@
 package dev.imageprep.agent.probe.windows;
 
+import dev.imageprep.rules.windows.RegExport;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ final class RegText {
       if (current == null) {
         throw new IllegalArgumentException("value outside a key: " + raw);
       }
-      int split = raw.startsWith("@=") ? 1 : closingQuote(raw) + 1;
+      int split = raw.startsWith("@=") ? 1 : RegExport.closingQuote(raw, 1) + 1;
       String name = raw.startsWith("@=") ? "" : unescape(raw.substring(1, split - 1));
       if (current.put(name, comparable(raw.substring(split + 1))) != null) {
         throw new IllegalArgumentException("value printed twice: " + raw);
@@ -83,17 +84,6 @@ final class RegText {
     String s = new String(bytes, 0, bytes.length & ~1, StandardCharsets.UTF_16LE);
     int nul = s.indexOf('\0');
     return nul >= 0 ? s.substring(0, nul) : s;
-  }
-
-  private static int closingQuote(String s) {
-    for (int i = 1; i < s.length(); i++) {
-      if (s.charAt(i) == '\\') {
-        i++;
-      } else if (s.charAt(i) == '"') {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("unclosed quote: " + s);
   }
 
   private static String unescape(String s) {
