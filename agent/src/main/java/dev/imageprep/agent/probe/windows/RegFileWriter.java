@@ -29,8 +29,6 @@ public final class RegFileWriter {
 
   private final Appendable out;
   private final String newline;
-  private long keys;
-  private long values;
 
   /** @param newline the line separator: {@code \r\n} as Windows writes, or this system's */
   public RegFileWriter(Appendable out, String newline) {
@@ -45,7 +43,7 @@ public final class RegFileWriter {
 
   /**
    * Writes {@code key} and everything below it. Walks with its own stack, so a deep hive cannot
-   * overflow the thread's; a subkey list that leads back to a key already written is damage.
+   * overflow the thread's; a key reached twice (subkey lists that loop) is damage.
    *
    * @param path what to print for {@code key} itself ({@code HKEY_LOCAL_MACHINE\SYSTEM})
    */
@@ -59,7 +57,7 @@ public final class RegFileWriter {
       HiveFile.Key k = stack.pop();
       String p = paths.pop();
       if (!seen.add(k.cell())) {
-        throw new HiveException("the hive is damaged: key " + visible(p) + " is its own ancestor");
+        throw new HiveException("the hive is damaged: key " + visible(p) + " is reached twice (its subkey lists loop)");
       }
       writeKey(p, k.rawValues());
       List<HiveFile.Key> children = k.subkeys();
@@ -70,24 +68,12 @@ public final class RegFileWriter {
     }
   }
 
-  /** Keys written so far. */
-  public long keys() {
-    return keys;
-  }
-
-  /** Values written so far. */
-  public long values() {
-    return values;
-  }
-
   private void writeKey(String path, List<HiveFile.RawValue> vals) throws IOException {
     out.append('[').append(visible(path)).append(']').append(newline);
     for (HiveFile.RawValue v : vals) {
       writeValue(v);
     }
     out.append(newline);
-    keys++;
-    values += vals.size();
   }
 
   private void writeValue(HiveFile.RawValue v) throws IOException {

@@ -83,6 +83,18 @@ class HiveFileTest {
   }
 
   @Test
+  void aSubkeyListThatLoopsBackIsDamageNotAnEndlessExport() throws Exception {
+    byte[] bytes = new HiveBuilder().value("A", RegistryValue.dword("N", 1)).build();
+    int lf = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("lf\u0001\u0000");
+    // the root's one subkey becomes the root itself (the first cell of the bin, at 32)
+    java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(lf + 4, 32);
+    HiveFile hive = HiveFile.of(bytes, "LOOP");
+    assertThatThrownBy(() -> new HiveExport(hive, "ROOT").write(null, new RegFileWriter(new StringBuilder(), "\n")))
+        .isInstanceOf(HiveException.class).hasMessage("the hive is damaged: key ROOT\\ROOT is reached twice (its"
+            + " subkey lists loop)");
+  }
+
+  @Test
   void refusesAnythingButAHive() {
     byte[] bytes = HiveBuilder.from(SOFTWARE, "HKLM\\SOFTWARE").build();
     byte[] noSignature = bytes.clone();
