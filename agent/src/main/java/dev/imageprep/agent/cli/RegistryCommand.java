@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "registry", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = "Show what imageprep reads from Windows registry hive files.",
     subcommands = {RegistryExportCommand.class})
-public final class RegistryCommand implements Runnable {
+public final class RegistryCommand implements java.util.concurrent.Callable<Integer> {
 
   @ParentCommand
   RootCommand root;
@@ -18,7 +18,7 @@ public final class RegistryCommand implements Runnable {
   CommandSpec spec;
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return RootCommand.usageError(spec);
   }
 }

@@ -1,9 +1,11 @@
 package dev.imageprep.agent.cli;
 
 import dev.imageprep.agent.probe.windows.HiveException;
+import dev.imageprep.agent.run.AgentException;
 import dev.imageprep.agent.probe.windows.HiveExport;
 import dev.imageprep.agent.probe.windows.HiveFile;
 import dev.imageprep.agent.probe.windows.RegFileWriter;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -83,6 +85,6 @@ public final class RegistryExportCommand implements Callable<Integer> {
       throw AgentException.usage(hive + ": " + e.getMessage() + " (the export above is incomplete)");
     }
     out.flush();
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 }

@@ -4,7 +4,7 @@ import dev.imageprep.rules.model.Report;
 import java.io.IOException;
 import java.io.Writer;
 
-/** The versioned JSON contract, {@code imageprep/report/v1}, validated by the schema in the repository. */
+/** The versioned JSON contract, {@code imageprep/report/v2}, validated by the schema in the repository. */
 public final class JsonReportWriter implements ReportWriter {
 
   @Override

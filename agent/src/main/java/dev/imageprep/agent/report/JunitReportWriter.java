@@ -142,7 +142,8 @@ public final class JunitReportWriter implements ReportWriter {
       if (r.host().os() != null) {
         p.put("os", r.host().os());
       }
-      p.put("verdict", r.verdict());
+      p.put("verdict", r.verdict().label());
+      p.put("failOn", r.failOn().key());
       p.put("ready", String.valueOf(r.ready()));
       p.put("exitCode", String.valueOf(r.exitCode()));
       p.put("startedAt", r.startedAt().toString());
@@ -168,8 +169,7 @@ public final class JunitReportWriter implements ReportWriter {
         }
         body.append(TextLines.evidence(e)).append('\n');
       }
-      if (c.status() != Status.PASS && c.remediation() != null && !c.remediation().isBlank()
-          && c.resolvedBy().isEmpty()) {
+      if (TextLines.showsFix(c)) {
         body.append("fix: ").append(c.remediation().strip()).append('\n');
       }
       body.append("source: ").append(c.source());
@@ -177,9 +177,14 @@ public final class JunitReportWriter implements ReportWriter {
       if (c.status() == Status.SKIPPED) {
         return new Case(name, Kind.SKIPPED, "skipped", c.message(), "");
       }
-      if (c.blocksReadiness()) {
+      if (r.blocks(c)) {
         Kind kind = c.status() == Status.UNKNOWN ? Kind.ERROR : Kind.FAILURE;
         return new Case(name, kind, c.status().key(), c.message(), body.toString());
+      }
+      if (c.awaitsCleanup()) {
+        // not ready until the cleanup ran, but nothing to fix by hand: its own failure type says so
+        return new Case(name, Kind.FAILURE, c.status().key(), c.message() + " (imageprep prepare removes it)",
+            body.toString());
       }
       boolean notable = c.status() == Status.WARN || c.status() == Status.UNKNOWN;
       String out = notable ? String.format(Locale.ROOT, "WARNING (%s, severity %s, does not block): %s%n%s",
@@ -192,7 +197,7 @@ public final class JunitReportWriter implements ReportWriter {
       for (PlannedStep s : r.cleanup()) {
         byItem.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(s);
       }
-      boolean incomplete = r.verdict().equals("INCOMPLETE");
+      boolean incomplete = r.verdict() == dev.imageprep.rules.model.Verdict.INCOMPLETE;
       List<Case> cases = new ArrayList<>();
       for (Map.Entry<String, List<PlannedStep>> e : byItem.entrySet()) {
         List<PlannedStep> steps = e.getValue();

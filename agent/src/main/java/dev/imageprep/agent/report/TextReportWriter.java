@@ -14,8 +14,8 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The report for a person at a terminal: what was judged, each problem with its evidence and its
@@ -63,8 +63,12 @@ public final class TextReportWriter implements ReportWriter {
       cleanup(out, a, r, options);
     }
     out.println();
-    out.println(verdictLine(r, a));
+    out.println(VerdictLine.of(r, a::verdict));
     out.flush();
+    if (out.checkError()) {
+      // PrintWriter keeps write errors to itself: a full disk must not pass for a written report
+      throw new IOException("the report could not be written (disk full, or the reader went away)");
+    }
   }
 
   private static void checks(PrintWriter out, Ansi a, List<CheckResult> results, RenderOptions options) {
@@ -75,14 +79,15 @@ public final class TextReportWriter implements ReportWriter {
       if (problem || options.verbose()) {
         int shown = 0;
         for (Evidence e : c.evidence()) {
-          if (shown++ == MAX_EVIDENCE) {
-            out.printf("        … and %d more (see --format json)%n", c.evidence().size() - MAX_EVIDENCE);
+          if (shown++ == MAX_EVIDENCE && !options.verbose()) {
+            out.printf("        … and %d more (--verbose or --format json lists them)%n",
+                c.evidence().size() - MAX_EVIDENCE);
             break;
           }
           out.printf("        - %s%n", TextLines.evidence(e));
         }
       }
-      if (problem && c.resolvedBy().isEmpty() && c.remediation() != null && !c.remediation().isEmpty()) {
+      if (TextLines.showsFix(c)) {
         out.printf("        fix: %s%n", c.remediation());
       }
     }
@@ -112,8 +117,8 @@ public final class TextReportWriter implements ReportWriter {
         continue;
       }
       for (PlannedStep s : item) {
-        if (shown++ == MAX_STEPS_SHOWN) {
-          out.printf("  … and more steps (see --format json)%n");
+        if (shown++ == MAX_STEPS_SHOWN && !options.verbose()) {
+          out.printf("  … and %d more steps (--verbose or --format json lists them)%n", steps.size() - MAX_STEPS_SHOWN);
           break;
         }
         String size = s.bytes() > 0 ? Bytes.human(s.bytes()) : "";
@@ -135,27 +140,6 @@ public final class TextReportWriter implements ReportWriter {
       }
     }
     return common.toString();
-  }
-
-  private static String verdictLine(Report r, Ansi a) {
-    var s = r.summary();
-    String counts = String.format(Locale.ROOT, "%d pass, %d fail, %d warn, %d unknown, %d skipped", s.pass(), s.fail(),
-        s.warn(), s.unknown(), s.skipped());
-    String verdict = r.verdict();
-    String colored = switch (verdict) {
-      case "READY", "DONE" -> a.green(verdict);
-      case "INCOMPLETE" -> a.yellow(verdict);
-      default -> a.red(verdict);
-    };
-    StringBuilder sb = new StringBuilder(colored);
-    if (!r.ready() && !r.checks().isEmpty()) {
-      List<String> blocking = r.checks().stream().filter(CheckResult::blocksReadiness).map(CheckResult::id).toList();
-      if (!blocking.isEmpty()) {
-        sb.append(" — blocked by ").append(String.join(", ", blocking));
-      }
-    }
-    sb.append(" · ").append(counts).append(" · exit ").append(r.exitCode());
-    return sb.toString();
   }
 
   /** ANSI styling that turns itself off. */
@@ -180,12 +164,20 @@ public final class TextReportWriter implements ReportWriter {
       return wrap("1;33", s);
     }
 
+    String verdict(String label) {
+      return switch (label) {
+        case "READY", "DONE" -> green(label);
+        case "INCOMPLETE", "PLANNED" -> yellow(label);
+        default -> red(label);
+      };
+    }
+
     String status(Status st) {
-      String label = String.format(Locale.ROOT, "%-7s", st.key().toUpperCase(Locale.ROOT));
+      String label = String.format(Locale.ROOT, "%-7s", TextLines.statusLabel(st));
       return switch (st) {
         case PASS -> green(label);
         case FAIL -> red(label);
-        case WARN, UNKNOWN -> yellow(label);
+        case WARN, UNKNOWN, RESOLVED_BY_CLEANUP -> yellow(label);
         case SKIPPED -> wrap("2", label);
       };
     }

@@ -6,6 +6,7 @@ import dev.imageprep.agent.probe.windows.HiveTestFiles;
 import dev.imageprep.agent.probe.windows.WindowsHives;
 import dev.imageprep.agent.testing.CliHarness;
 import dev.imageprep.rules.host.RegistryValue;
+import dev.imageprep.rules.model.ExitCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,23 +94,23 @@ class RegistryExportCommandTest {
   void whatIsNotAHiveOrNotThereIsAUsageErrorWithTheReason() throws Exception {
     Path text = Files.writeString(tmp.resolve("notes.txt"), "not a hive", StandardCharsets.UTF_8);
     CliHarness.Result notHive = run("registry", "export", text.toString());
-    assertThat(notHive.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(notHive.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(notHive.err()).isEqualTo("imageprep: " + text + ": notes.txt is not a registry hive (no regf signature)"
         + System.lineSeparator());
     assertThat(notHive.out()).isEmpty();
 
     CliHarness.Result missing = run("registry", "export", tmp.resolve("nothing").toString());
-    assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(missing.err()).contains("nothing: no such file");
 
     CliHarness.Result dir = run("registry", "export", tmp.toString());
-    assertThat(dir.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(dir.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(dir.err()).contains("not a regular file");
 
     Path hive = HiveTestFiles.write(tmp.resolve("SOFTWARE"), List.of(
         new HiveTestFiles.Value("Vendor", RegistryValue.dword("N", 1))));
     CliHarness.Result noKey = run("registry", "export", hive.toString(), "Vendor\\Nope");
-    assertThat(noKey.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(noKey.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(noKey.err()).contains("no key Vendor\\Nope in " + hive);
     assertThat(noKey.out()).isEmpty();
   }
@@ -135,7 +136,7 @@ class RegistryExportCommandTest {
   void theDamagedRealHiveIsAUsageErrorThatSaysWhere() throws Exception {
     Path hive = WindowsHives.copy("corrupted_system_hive", tmp);
     CliHarness.Result r = run("registry", "export", hive.toString());
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("corrupted_system_hive is damaged: cell at offset", "(the export above is incomplete)");
   }
 }

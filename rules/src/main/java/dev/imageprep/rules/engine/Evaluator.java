@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 /**
  * Judges the selected rules against the host's facts. A check that throws is reported as {@code
  * unknown} with the error, never as a pass; a failed rule below error severity is reported as {@code
- * warn}; what the probes say about how they read a rule's data is added to its result ({@link
- * ReadNotes}).
+ * warn}; a failure whose every finding the context's cleanup plan removes is {@code
+ * resolved-by-cleanup}; what the probes say about how they read a rule's data is added to its result
+ * ({@link ReadNotes}).
  */
 public final class Evaluator {
 
@@ -82,6 +83,7 @@ public final class Evaluator {
     List<String> resolvedBy = List.of();
     String message = outcome.message();
     if ((status == Status.FAIL || status == Status.WARN) && allRemoved) {
+      status = Status.RESOLVED_BY_CLEANUP;
       resolvedBy = List.copyOf(removers);
       message = message + "; all removed by cleanup " + String.join(", ", removers);
     }

@@ -27,7 +27,7 @@ class ReadNotesTest {
   void aPassJudgedFromAPossiblyStaleHiveIsUnknownAndSaysWhy() {
     CheckResult r = ReadNotes.apply(result(Status.PASS), List.of(STALE));
     assertThat(r.status()).isEqualTo(Status.UNKNOWN);
-    assertThat(r.blocksReadiness()).isTrue();
+    assertThat(r.blocks(Severity.ERROR)).isTrue();
     assertThat(r.message()).isEqualTo(STALE.text() + ": the rule would pass on it (no service logs on as a domain"
         + " account), but not necessarily on what the system would read");
     assertThat(r.evidence()).containsExactly(
