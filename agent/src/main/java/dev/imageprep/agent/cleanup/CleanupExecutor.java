@@ -95,7 +95,7 @@ public final class CleanupExecutor {
       return step.withOutcome(CleanupStatus.DONE, note != null ? note : step.reason());
     } catch (ChangedException e) {
       return step.withOutcome(CleanupStatus.SKIPPED, "changed since planning: " + e.getMessage());
-    } catch (InUseException e) {
+    } catch (SkipException e) {
       return step.withOutcome(CleanupStatus.SKIPPED, e.getMessage());
     } catch (IOException e) {
       return step.withOutcome(CleanupStatus.FAILED, reason(e));
@@ -133,7 +133,7 @@ public final class CleanupExecutor {
     return FileType.OTHER;
   }
 
-  private static String reason(IOException e) {
+  static String reason(IOException e) {
     String m = e.getMessage();
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";

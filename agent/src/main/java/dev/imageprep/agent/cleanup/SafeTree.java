@@ -1,5 +1,7 @@
 package dev.imageprep.agent.cleanup;
 
+import dev.imageprep.agent.probe.common.EntryReader;
+import dev.imageprep.agent.probe.common.EntryRemover;
 import dev.imageprep.rules.host.ImagePath;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -33,10 +35,23 @@ public final class SafeTree {
   private static final Pattern DEV = Pattern.compile("dev=([0-9a-fA-F]+)");
 
   private final Path root;
+  private final EntryReader reader;
+  private final EntryRemover remover;
 
   /** @param root the image root, already resolved to a real directory */
   public SafeTree(Path root) {
+    this(root, EntryReader.NIO, EntryRemover.NIO);
+  }
+
+  /**
+   * @param reader how an entry is looked at (Windows reads reparse tags and file identity itself);
+   *     anything but the JDK's own reader and remover means a platform without directory handles
+   * @param remover how one entry is removed there
+   */
+  public SafeTree(Path root, EntryReader reader, EntryRemover remover) {
     this.root = root;
+    this.reader = reader;
+    this.remover = remover;
   }
 
   /** Opens the entry at a planned (already resolved) image path. */
@@ -44,10 +59,11 @@ public final class SafeTree {
     if (path.isRoot()) {
       throw new IOException("refusing to act on the image root itself");
     }
+    boolean platformOwn = reader != EntryReader.NIO || remover != EntryRemover.NIO;
     DirectoryStream<Path> top = Files.newDirectoryStream(root);
-    if (!(top instanceof SecureDirectoryStream<Path> sds)) {
+    if (platformOwn || !(top instanceof SecureDirectoryStream<Path> sds)) {
       top.close();
-      return new CheckedPathTarget(root, path);
+      return new CheckedPathTarget(root, path, reader, remover);
     }
     SecureDirectoryStream<Path> dir = sds;
     try {
