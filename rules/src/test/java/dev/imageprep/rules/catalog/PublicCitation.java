@@ -24,7 +24,7 @@ final class PublicCitation {
       "EC2 Image Builder", "WorkSpaces Image Checker", "BYOLChecker", "Microsoft KB");
   /** Public documents with no stable URL that could be found; cited by exact title. */
   private static final List<String> UNLINKED_DOCUMENTS =
-      List.of("AWS guidance \"Custom AMI (Amazon Machine Image) Creation\"");
+      List.of("Lab guide \"Custom AMI (Amazon Machine Image) Creation\"");
 
   private PublicCitation() {}
 
