@@ -3,6 +3,7 @@ package dev.imageprep.rules.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.imageprep.rules.cleanup.PlannedStep;
+import dev.imageprep.rules.cleanup.StepList;
 import java.time.Instant;
 import java.util.List;
 
@@ -42,6 +43,6 @@ public record Report(
     notes = List.copyOf(notes);
     checks = List.copyOf(checks);
     preflight = preflight == null ? null : List.copyOf(preflight);
-    cleanup = List.copyOf(cleanup);
+    cleanup = cleanup instanceof StepList ? cleanup : List.copyOf(cleanup); // compact and immutable already
   }
 }
