@@ -5,6 +5,7 @@ import dev.imageprep.agent.cli.CommandContext;
 import dev.imageprep.agent.cli.ExitCodes;
 import dev.imageprep.agent.cli.RootCommand;
 import dev.imageprep.agent.cli.Version;
+import dev.imageprep.agent.report.TerminalText;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -64,18 +65,18 @@ public final class Main {
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (e instanceof AgentException ae) {
-        err.println("imageprep: " + ae.getMessage());
+        err.println("imageprep: " + TerminalText.escape(ae.getMessage()));
         err.flush();
         return ae.exitCode();
       }
-      err.println("imageprep: internal error: " + e);
+      err.println("imageprep: internal error: " + TerminalText.escape(e.toString()));
       e.printStackTrace(err);
       err.flush();
       return ExitCodes.INCOMPLETE;
     });
     cl.setParameterExceptionHandler((e, badArgs) -> {
       PrintWriter err = e.getCommandLine().getErr();
-      err.println("imageprep: " + e.getMessage());
+      err.println("imageprep: " + TerminalText.escape(e.getMessage()));
       if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
         err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
       }

@@ -8,6 +8,7 @@ import dev.imageprep.agent.progress.CleanupProgress;
 import dev.imageprep.agent.progress.ConsoleProgress;
 import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.agent.report.RenderOptions;
+import dev.imageprep.agent.report.TerminalText;
 import dev.imageprep.agent.report.ReportWriter;
 import dev.imageprep.agent.run.Interruptions;
 import dev.imageprep.agent.run.Session;
@@ -17,6 +18,7 @@ import dev.imageprep.rules.cleanup.CleanupPlan;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.Platform;
+import dev.imageprep.rules.model.CleanupStatus;
 import dev.imageprep.rules.model.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,14 +79,14 @@ final class Runs {
 
   /** Asks before changing anything, or refuses when nobody can be asked and --yes is missing. */
   static boolean confirm(CommandContext ctx, CommandSpec spec, CleanupPlan plan, Session session) {
-    long steps = plan.steps().stream().filter(s -> s.isPlanned()).count();
+    long steps = plan.count(CleanupStatus.PLANNED);
     if (!ctx.env().interactive()) {
       throw AgentException.usage("refusing to change " + steps + " paths without --yes: there is no terminal to"
           + " ask for confirmation (run with --dry-run to see the plan)");
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "About to change %d paths (%s) under %s with profile %s. Continue? [y/N] ", steps,
-        Bytes.human(plan.plannedBytes()), session.root(), session.profile().id());
+        Bytes.human(plan.plannedBytes()), TerminalText.escape(session.root().toString()), session.profile().id());
     out.flush();
     try {
       String answer = ctx.env().answers().readLine();
@@ -134,7 +136,7 @@ final class Runs {
         }
         if (!output.quiet) {
           spec.commandLine().getOut().printf("%s · %s · exit %d · report: %s%n", report.verdict(),
-              summaryLine(report), report.exitCode(), output.output);
+              summaryLine(report), report.exitCode(), TerminalText.escape(output.output));
           spec.commandLine().getOut().flush();
         }
       }
