@@ -1,6 +1,7 @@
 package dev.imageprep.agent.cleanup;
 
 import dev.imageprep.agent.probe.common.ReparsePoints;
+import dev.imageprep.rules.cleanup.Planner;
 import dev.imageprep.rules.host.ImagePath;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -54,16 +55,6 @@ final class CheckedPathTarget implements Target {
   }
 
   @Override
-  public int linkCount() throws IOException {
-    try {
-      Map<String, Object> a = Files.readAttributes(host, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-      return a.get("nlink") instanceof Number n ? n.intValue() : 1;
-    } catch (UnsupportedOperationException | IllegalArgumentException e) {
-      return 1;
-    }
-  }
-
-  @Override
   public void unlink() throws IOException {
     InUseException.rethrow(host, () -> Files.delete(host)); // deletes a link itself, never its target
   }
@@ -75,7 +66,7 @@ final class CheckedPathTarget implements Target {
       unlink(); // a junction or mount point: RemoveDirectory removes the link, not what it leads to
       return;
     }
-    Optional<String> device = top.flatMap(SafeTree::deviceOf);
+    Optional<String> device = top.flatMap(CheckedPathTarget::deviceOf);
     Files.walkFileTree(host, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
         new SimpleFileVisitor<>() {
           @Override
@@ -85,7 +76,7 @@ final class CheckedPathTarget implements Target {
               InUseException.rethrow(dir, () -> Files.delete(dir));
               return FileVisitResult.SKIP_SUBTREE;
             }
-            Optional<String> d = SafeTree.deviceOf(attrs);
+            Optional<String> d = deviceOf(attrs);
             if (device.isPresent() && d.isPresent() && !device.equals(d)) {
               throw new MountPointException(dir + " is on another filesystem; not removed");
             }
@@ -111,13 +102,26 @@ final class CheckedPathTarget implements Target {
 
   @Override
   public SeekableByteChannel openForWrite() throws IOException {
-    return Files.newByteChannel(host, java.util.Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
-  }
-
-  @Override
-  public SeekableByteChannel openForUpdate() throws IOException {
+    // no descriptor to ask here: the checks look at the path just before opening it, no-follow
+    Optional<BasicFileAttributes> before = lstat();
+    if (before.isEmpty() || !before.get().isRegularFile()) {
+      throw new RefusedException("refused: no longer a regular file");
+    }
+    int links = linkCount();
+    if (links > 1) {
+      throw new RefusedException(Planner.hardLinks(links, "written"));
+    }
     return Files.newByteChannel(host, java.util.Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
         LinkOption.NOFOLLOW_LINKS));
+  }
+
+  private int linkCount() throws IOException {
+    try {
+      Map<String, Object> a = Files.readAttributes(host, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+      return a.get("nlink") instanceof Number n ? n.intValue() : 1;
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return 1; // Windows and jimfs do not say; Windows hard links are rare on system files
+    }
   }
 
   @Override
@@ -128,6 +132,18 @@ final class CheckedPathTarget implements Target {
   @Override
   public void close() {
     // holds no handles
+  }
+
+  private static final java.util.regex.Pattern DEV = java.util.regex.Pattern.compile("dev=([0-9a-fA-F]+)");
+
+  /** The device part of a file key, where the filesystem has one. */
+  static Optional<String> deviceOf(BasicFileAttributes attrs) {
+    Object key = attrs.fileKey();
+    if (key == null) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher m = DEV.matcher(key.toString());
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.imageprep.rules.cleanup.ActionKind;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
@@ -41,10 +40,6 @@ public final class ShredAction implements CleanupAction {
   public String apply(PlannedStep step, Target target, BasicFileAttributes attrs, LongConsumer progress)
       throws IOException {
     RegularFiles.requireRegular(attrs);
-    int links = target.linkCount();
-    if (links > 1) {
-      throw new IOException("refused: the file now has " + links + " hard links");
-    }
     long size = attrs.size();
     SplittableRandom random = new SplittableRandom();
     ByteBuffer buf = ByteBuffer.allocate(BUFFER);
@@ -70,9 +65,7 @@ public final class ShredAction implements CleanupAction {
             progress.accept(n);
           }
         }
-        if (ch instanceof FileChannel fc) {
-          fc.force(true);
-        }
+        RegularFiles.force(ch);
       }
       RegularFiles.truncate(ch);
     }

@@ -32,7 +32,6 @@ class ShredActionTest {
   private final class RecordingTarget implements Target {
     final Path file;
     final List<byte[]> passes = new ArrayList<>();
-    int links = 1;
     boolean unlinked;
     boolean replaceBeforeUnlink;
 
@@ -51,11 +50,6 @@ class ShredActionTest {
       return Files.exists(file, LinkOption.NOFOLLOW_LINKS)
           ? Optional.of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS))
           : Optional.empty();
-    }
-
-    @Override
-    public int linkCount() {
-      return links;
     }
 
     @Override
@@ -104,16 +98,6 @@ class ShredActionTest {
     assertThat(target.passes.get(3)).containsOnly((byte) 0).hasSize(secret.length);
     assertThat(target.unlinked).isTrue();
     assertThat(file).doesNotExist();
-  }
-
-  @Test
-  void refusesAFileThatGainedAHardLink() throws IOException {
-    Path file = Files.writeString(dir.resolve("key"), "KEY");
-    RecordingTarget target = new RecordingTarget(file);
-    target.links = 2;
-    assertThatThrownBy(() -> new ShredAction().apply(step(3), target, target.lstat().orElseThrow(), n -> {}))
-        .hasMessageContaining("2 hard links");
-    assertThat(Files.readString(file)).isEqualTo("KEY");
   }
 
   @Test

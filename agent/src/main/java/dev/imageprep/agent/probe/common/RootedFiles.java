@@ -1,5 +1,6 @@
 package dev.imageprep.agent.probe.common;
 
+import dev.imageprep.agent.probe.linux.TreeSize;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.FileInfo;
 import dev.imageprep.rules.host.FileType;
@@ -29,6 +30,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The image's files under a root directory, resolved the way the image's own kernel would resolve
@@ -40,6 +42,9 @@ public final class RootedFiles implements ImageFiles {
 
   /** Linux's limit on symlinks followed while resolving one path (MAXSYMLINKS). */
   static final int MAX_LINKS = 40;
+
+  /** Directories with up to this many entries are listed in name order. */
+  static final int SORTED_UP_TO = 10_000;
 
   private final Path root;
   private final LinkReader links;
@@ -58,11 +63,11 @@ public final class RootedFiles implements ImageFiles {
     return root;
   }
 
-  /** The host path of an image path, lexically; callers resolve first. */
+  /** The host path of an image path, lexically; callers resolve first. Exact whatever the locale. */
   public Path hostPath(ImagePath path) {
     Path p = root;
     for (String name : path.names()) {
-      p = p.resolve(name);
+      p = HostNames.child(p, name);
     }
     return p;
   }
@@ -74,13 +79,14 @@ public final class RootedFiles implements ImageFiles {
     if (!abs.startsWith(r)) {
       return Optional.empty();
     }
-    StringBuilder sb = new StringBuilder();
+    ImagePath p = ImagePath.ROOT;
     for (Path part : r.relativize(abs)) {
-      if (!part.toString().isEmpty()) {
-        sb.append('/').append(part);
+      String name = HostNames.nameOf(part);
+      if (!name.isEmpty()) {
+        p = p.child(name);
       }
     }
-    return Optional.of(sb.length() == 0 ? ImagePath.ROOT : ImagePath.of(sb.toString()));
+    return Optional.of(p);
   }
 
   @Override
@@ -121,7 +127,7 @@ public final class RootedFiles implements ImageFiles {
       }
       String target;
       try {
-        target = links.read(host);
+        target = links.read(host); // ASCII in practice; an odd byte in a link target reads as U+FFFD
       } catch (IOException e) {
         return Fact.unknown(describe(e, candidate));
       }
@@ -219,6 +225,17 @@ public final class RootedFiles implements ImageFiles {
 
   @Override
   public Fact<List<FileInfo>> list(ImagePath directory) {
+    List<FileInfo> out = new ArrayList<>();
+    Fact<Long> listed = forEachEntry(directory, out::add);
+    return listed.isKnown() ? Fact.known(out) : Fact.unknown(listed.reason());
+  }
+
+  /**
+   * Entries come in name order when the directory has at most {@link #SORTED_UP_TO} of them, else in
+   * the order the filesystem lists them: sorting a million names would hold them all.
+   */
+  @Override
+  public Fact<Long> forEachEntry(ImagePath directory, Consumer<FileInfo> each) {
     Fact<ImagePath> real = resolve(directory, true);
     if (!real.isKnown()) {
       return Fact.unknown(real.reason());
@@ -227,34 +244,70 @@ public final class RootedFiles implements ImageFiles {
     try {
       BasicFileAttributes a = Files.readAttributes(host, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (!a.isDirectory() || ReparsePoints.isLink(a)) {
-        return Fact.known(List.of());
+        return Fact.known(0L);
       }
     } catch (NoSuchFileException | NotDirectoryException e) {
-      return Fact.known(List.of());
+      return Fact.known(0L);
     } catch (IOException e) {
       return Fact.unknown(describe(e, real.value()));
     }
-    List<String> names = new ArrayList<>();
+    List<Path> firstNames = new ArrayList<>();
+    long count = 0;
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(host)) {
       for (Path p : stream) {
-        names.add(p.getFileName().toString());
+        if (firstNames != null) {
+          firstNames.add(p);
+          if (firstNames.size() <= SORTED_UP_TO) {
+            continue;
+          }
+          for (Path q : firstNames) {
+            Fact<Long> one = deliver(real.value(), q, each);
+            if (!one.isKnown()) {
+              return one;
+            }
+            count += one.value();
+          }
+          firstNames = null;
+          continue;
+        }
+        Fact<Long> one = deliver(real.value(), p, each);
+        if (!one.isKnown()) {
+          return one;
+        }
+        count += one.value();
       }
     } catch (NoSuchFileException | NotDirectoryException e) {
-      return Fact.known(List.of());
-    } catch (IOException e) {
-      return Fact.unknown(describe(e, real.value()));
+      return Fact.known(count);
+    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+      IOException cause = e instanceof IOException io ? io : ((java.nio.file.DirectoryIteratorException) e).getCause();
+      return Fact.unknown(describe(cause, real.value()));
     }
-    names.sort(null);
-    List<FileInfo> out = new ArrayList<>();
-    for (String name : names) {
-      ImagePath child = real.value().child(name);
-      Fact<Optional<FileInfo>> info = lstatHere(child, host.resolve(name));
-      if (!info.isKnown()) {
-        return Fact.unknown(info.reason());
+    if (firstNames != null) {
+      List<Map.Entry<String, Path>> named = new ArrayList<>();
+      for (Path q : firstNames) {
+        named.add(Map.entry(HostNames.nameOf(q.getFileName()), q));
       }
-      info.value().ifPresent(out::add);
+      named.sort(Map.Entry.comparingByKey());
+      for (Map.Entry<String, Path> q : named) {
+        Fact<Long> one = deliver(real.value(), q.getValue(), each);
+        if (!one.isKnown()) {
+          return one;
+        }
+        count += one.value();
+      }
     }
-    return Fact.known(out);
+    return Fact.known(count);
+  }
+
+  /** Looks at one listed entry and hands it over; an entry gone meanwhile is skipped. */
+  private Fact<Long> deliver(ImagePath dir, Path host, Consumer<FileInfo> each) {
+    ImagePath child = dir.child(HostNames.nameOf(host.getFileName()));
+    Fact<Optional<FileInfo>> info = lstatHere(child, host);
+    if (!info.isKnown()) {
+      return Fact.unknown(info.reason());
+    }
+    info.value().ifPresent(each);
+    return Fact.known(info.value().isPresent() ? 1L : 0L);
   }
 
   @Override
@@ -297,7 +350,16 @@ public final class RootedFiles implements ImageFiles {
     if (!parent.isKnown()) {
       return Fact.unknown(parent.reason());
     }
-    Path start = hostPath(path.isRoot() ? ImagePath.ROOT : parent.value().child(path.fileName()));
+    ImagePath real = path.isRoot() ? ImagePath.ROOT : parent.value().child(path.fileName());
+    if (!real.isRoot() && TreeSize.usableFor(root)) {
+      try {
+        return Fact.known(TreeSize.of(HostNames.bytes(root.toAbsolutePath()), real.names()));
+      } catch (IOException e) {
+        return Fact.unknown("could not read part of " + path + ": " + (e instanceof java.nio.file.FileSystemException f
+            && f.getReason() != null ? f.getReason() : e.getMessage()));
+      }
+    }
+    Path start = hostPath(real);
     long[] total = {0};
     String[] failure = {null};
     try {
