@@ -85,6 +85,8 @@ final class HandleTarget implements Target {
       } catch (DirHandle.BusyException e) {
         mount = mount == null ? where.below(entry) : mount; // a file bind-mounted here
         return true;
+      } catch (java.nio.file.FileSystemException e) {
+        throw inside(e, where.below(entry));
       }
       return false;
     }
@@ -98,9 +100,22 @@ final class HandleTarget implements Target {
     public void leave(DirHandle dir, byte[] entry, EntryStat stat, boolean complete, TreeWalker.Where where)
         throws IOException {
       if (complete) {
-        dir.rmdir(entry); // empty now; a directory that holds a mount (or is above one) stays
+        try {
+          dir.rmdir(entry); // empty now; a directory that holds a mount (or is above one) stays
+        } catch (java.nio.file.FileSystemException e) {
+          throw inside(e, where.below(entry));
+        }
       }
     }
+  }
+
+  /** A failure inside the tree, saying where below the step's path it happened. */
+  private java.nio.file.FileSystemException inside(java.nio.file.FileSystemException e, String below) {
+    if (e instanceof java.nio.file.DirectoryNotEmptyException || e instanceof java.nio.file.AccessDeniedException) {
+      return e;
+    }
+    return new java.nio.file.FileSystemException(e.getFile(), null,
+        (below.isEmpty() ? "" : path + "/" + below + ": ") + e.getReason());
   }
 
   @Override

@@ -116,7 +116,7 @@ final class LinuxCalls {
     String reason = strerror(e);
     return switch (errno) {
       case ENOENT -> new NoSuchFileException(file, null, reason);
-      case 1, 13 -> new AccessDeniedException(file, null, reason); // EPERM, EACCES
+      case 13 -> new AccessDeniedException(file, null, reason); // EACCES; EPERM (immutable, append-only) says itself
       case ENOTDIR -> new NotDirectoryException(file);
       case 39 -> new DirectoryNotEmptyException(file); // ENOTEMPTY
       case EBUSY -> new DirHandle.BusyException(file, reason);

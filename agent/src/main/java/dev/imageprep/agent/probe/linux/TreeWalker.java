@@ -42,7 +42,7 @@ public final class TreeWalker {
     void leave(DirHandle parent, byte[] name, EntryStat stat, boolean complete, Where where) throws IOException;
   }
 
-  /** Where an entry is, below the walk's top, for messages: {@code sub/dir/name}. */
+  /** Where an entry is, below the walk's top, for messages: {@code sub/dir/name}, empty for the top. */
   public interface Where {
     String below(byte[] name);
   }
@@ -190,7 +190,11 @@ public final class TreeWalker {
     return d;
   }
 
+  /** {@code sub/dir/leaf} below the walk's top; empty for the top itself (the stack is empty then). */
   private static String path(List<Frame> stack, byte[] leaf) {
+    if (stack.isEmpty()) {
+      return "";
+    }
     StringBuilder sb = new StringBuilder();
     for (int i = 1; i < stack.size(); i++) {
       sb.append(FileNames.decode(stack.get(i).name)).append('/');
