@@ -60,6 +60,12 @@ public final class RulesShowCommand implements Callable<Integer> {
       for (Glob g : c.paths()) {
         out.printf("    %s%n", g);
       }
+      for (CleanupEntry.Keep k : c.keep()) {
+        out.printf("  keeps:       %s (%s)%n", k.path(), k.reason());
+      }
+      if (!c.anchors().isEmpty()) {
+        out.printf("  stands for:  %s%n", String.join(", ", c.anchors()));
+      }
       paragraph(out, "description", c.description());
       paragraph(out, "notes", c.notes());
       out.printf("  source:      %s%n  declared at: %s%n", c.source(), c.origin());

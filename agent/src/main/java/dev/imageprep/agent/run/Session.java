@@ -207,8 +207,8 @@ public final class Session {
       protect.add(new Planner.Guard(v, v + " is the user volume: it is not part of the image, and imageprep never"
           + " touches it on profile " + profile.id()));
     }
-    return new Planner(opened.files(), protect, keptPaths(), mountPoints()).limitSteps(stepLimit())
-        .plan(selectedCleanup());
+    return new Planner(opened.files(), protect, keptPaths(), opened.facts().packages().files())
+        .withMountPoints(mountPoints()).limitSteps(stepLimit()).plan(selectedCleanup());
   }
 
   /**

@@ -189,6 +189,10 @@ class CommandsTest {
     assertThat(list.out()).contains("skylight-keys").contains("* shred").contains("apps-outside-home");
     Result show = cli.run("rules", "show", "root-volume-usage", "--profile", "ec2-linux");
     assertThat(show.out()).contains("used / (used + available)").contains("seeds/workspaces-create-custom-bundle.md");
+    assertThat(cli.run("rules", "show", "var-cache", "--profile", "workspaces-linux").out())
+        .contains("keeps:       /var/cache/debconf (on Debian and Ubuntu this is debconf's database");
+    assertThat(cli.run("rules", "show", "rotated-logs", "--profile", "ec2-linux").out())
+        .contains("stands for:  virt-sysprep:logfiles, virt-sysprep:pacct-log");
     assertThat(cli.run("rules", "show", "nope", "--profile", "ec2-linux").exitCode()).isEqualTo(ExitCodes.USAGE);
     Result schema = cli.run("schema");
     assertThat(schema.out()).contains("imageprep/report/v1");

@@ -80,6 +80,11 @@ public final class BlindHost implements HostFacts {
   }
 
   @Override
+  public dev.imageprep.rules.host.CloudInitProbe cloudInit() {
+    return real.cloudInit();
+  }
+
+  @Override
   public UpdatesProbe updates() {
     return real.updates();
   }

@@ -28,6 +28,8 @@ public final class UsedImage {
     write(root, "/etc/cloud/cloud.cfg", "cloud_init_modules:\n - seed_random\n - ssh\n");
     write(root, "/usr/lib/systemd/system/cloud-init.service", "[Service]\nExecStart=/usr/bin/cloud-init init\n"
         + "[Install]\nWantedBy=cloud-init.target\n");
+    link(root, "/etc/systemd/system/cloud-init.target.wants/cloud-init.service",
+        "/usr/lib/systemd/system/cloud-init.service");
     for (String type : new String[] {"rsa", "ecdsa", "ed25519"}) {
       write(root, "/etc/ssh/ssh_host_" + type + "_key", "-----BEGIN OPENSSH PRIVATE KEY-----\n" + HOST_KEY_BODY
           + "\n-----END OPENSSH PRIVATE KEY-----\n");

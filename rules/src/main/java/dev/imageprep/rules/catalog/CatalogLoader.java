@@ -36,7 +36,10 @@ public final class CatalogLoader {
   private static final Set<String> RULE_KEYS = Set.of("id", "title", "severity", "type", "with", "when",
       "description", "remediation", "source");
   private static final Set<String> CLEANUP_KEYS = Set.of("id", "title", "action", "paths", "default", "order",
-      "description", "notes", "source");
+      "description", "notes", "source", "keep", "anchors");
+  private static final Set<String> KEEP_KEYS = Set.of("path", "reason");
+  /** {@code tool:operation}, e.g. {@code virt-sysprep:logfiles} or {@code cloud-init-clean:--logs}. */
+  static final Pattern ANCHOR = Pattern.compile("[a-z0-9-]+:[a-z0-9_ -]+");
   private static final Set<String> WHEN_KEYS = Set.of("os", "mode", "cleanup");
   private static final Set<String> ENVIRONMENTS = Set.of("generic", "workspaces", "ec2", "opsworks");
 
@@ -228,7 +231,39 @@ public final class CatalogLoader {
     }
     return new CleanupEntry(id, title, action, paths, m.get("default").bool("default"), order,
         text(m, "description"), text(m, "notes"), m.get("source").string("source").strip(),
-        node.file() + ":" + node.line());
+        node.file() + ":" + node.line(), m.containsKey("keep") ? keeps(m.get("keep")) : List.of(),
+        m.containsKey("anchors") ? anchors(m.get("anchors")) : List.of());
+  }
+
+  private static List<CleanupEntry.Keep> keeps(YamlNode node) {
+    List<CleanupEntry.Keep> out = new ArrayList<>();
+    for (YamlNode k : node.list("keep")) {
+      Map<String, YamlNode> m = k.mapping("a keep entry");
+      List<CatalogProblem> problems = new ArrayList<>();
+      rejectUnknown(k, m, KEEP_KEYS, "keep entry", problems);
+      for (String key : List.of("path", "reason")) {
+        if (!m.containsKey(key)) {
+          problems.add(k.problem("keep entry is missing '" + key + "'"));
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new CatalogException(problems);
+      }
+      out.add(new CleanupEntry.Keep(imagePath(m.get("path"), "keep path"), m.get("reason").string("reason").strip()));
+    }
+    return out;
+  }
+
+  private static List<String> anchors(YamlNode node) {
+    List<String> out = new ArrayList<>();
+    for (YamlNode a : node.list("anchors")) {
+      String anchor = a.string("anchor");
+      if (!ANCHOR.matcher(anchor).matches()) {
+        throw a.error("anchor '" + anchor + "' must be tool:operation, e.g. virt-sysprep:logfiles");
+      }
+      out.add(anchor);
+    }
+    return out;
   }
 
   private static When when(YamlNode node) {

@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Something regenerates SSH host keys at first boot, so shredding them does not leave instances
  * without a working sshd. Debian and Ubuntu do not regenerate missing keys by themselves; a
- * key-generation unit (RHEL family, Amazon Linux) or cloud-init's {@code ssh} module does.
+ * key-generation unit that is not masked (RHEL family, Amazon Linux) or cloud-init's {@code ssh}
+ * module does — if the merged cloud-init configuration runs it and its units start (see {@link
+ * CloudInitKeygen}).
  */
 public final class HostKeyRegenerationCheck implements CheckType<HostKeyRegenerationCheck.Params> {
 
@@ -29,9 +30,6 @@ public final class HostKeyRegenerationCheck implements CheckType<HostKeyRegenera
           : List.copyOf(units);
     }
   }
-
-  private static final Pattern SSH_MODULE = Pattern.compile("(?m)^\\s*-\\s*(?:\\[\\s*)?ssh\\s*(?:,.*)?\\]?\\s*$");
-  private static final Pattern NO_KEY_TYPES = Pattern.compile("(?m)^\\s*ssh_genkeytypes\\s*:\\s*\\[\\s*\\]");
 
   @Override
   public String key() {
@@ -76,20 +74,14 @@ public final class HostKeyRegenerationCheck implements CheckType<HostKeyRegenera
       }
     }
     if (inventory.isKnown() && inventory.value().has("cloud-init")) {
-      Fact<Optional<FileInfo>> disabled = context.host().files().stat(ImagePath.of("/etc/cloud/cloud-init.disabled"));
-      Fact<Optional<String>> cfg = context.host().files().readText(ImagePath.of("/etc/cloud/cloud.cfg"), 1 << 20);
-      if (!cfg.isKnown() || !disabled.isKnown()) {
-        blind.add("/etc/cloud: " + (cfg.isKnown() ? disabled.reason() : cfg.reason()));
-      } else if (disabled.value().isPresent()) {
-        evidence.add(Evidence.atPath("/etc/cloud/cloud-init.disabled", "cloud-init-disabled",
-            "cloud-init is installed but disabled"));
-      } else if (cfg.value().isPresent() && SSH_MODULE.matcher(cfg.value().get()).find()
-          && !NO_KEY_TYPES.matcher(cfg.value().get()).find()) {
+      CloudInitKeygen.Verdict cloudInit = CloudInitKeygen.judge(context.host());
+      if (cloudInit.blind() != null) {
+        blind.add(cloudInit.blind());
+      } else if (cloudInit.generates()) {
         return new Outcome(Status.PASS, "cloud-init's ssh module generates host keys on each new instance",
-            List.of(Evidence.atPath("/etc/cloud/cloud.cfg", "cloud-init-ssh", "ssh module enabled")), Map.of());
+            cloudInit.evidence(), Map.of());
       } else {
-        evidence.add(Evidence.atPath("/etc/cloud/cloud.cfg", "cloud-init-ssh-off",
-            "cloud-init is installed but its ssh module does not generate keys"));
+        evidence.addAll(cloudInit.evidence());
       }
     } else if (!inventory.isKnown()) {
       blind.add("packages: " + inventory.reason());
@@ -98,7 +90,7 @@ public final class HostKeyRegenerationCheck implements CheckType<HostKeyRegenera
       return new Outcome(Status.UNKNOWN, "could not confirm host key regeneration: " + String.join("; ", blind),
           evidence, Map.of());
     }
-    evidence.add(Evidence.of("no-keygen", "none of " + String.join(", ", p.units()) + " and no cloud-init ssh module"));
+    evidence.add(Evidence.of("no-keygen", "no key-generation unit (looked for " + String.join(", ", p.units()) + ")"));
     return new Outcome(Status.FAIL, "nothing regenerates SSH host keys at first boot: instances would start without"
         + " a working sshd once the keys are shredded", evidence, Map.of());
   }

@@ -5,19 +5,33 @@ import dev.imageprep.rules.host.FileInfo;
 import dev.imageprep.rules.host.FileType;
 import dev.imageprep.rules.host.ImageFiles;
 import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.host.PackageFiles;
+import dev.imageprep.rules.host.PackagedPath;
 import dev.imageprep.rules.model.CleanupStatus;
 import dev.imageprep.rules.windows.AdminPasswords;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns cleanup items into the concrete plan: expands each pattern against the image, looks at every
  * match with a no-follow {@code lstat}, and decides per path what will happen or why it will not.
  * It reads through {@link ImageFiles} only, so it cannot leave the image's root, and it changes
- * nothing. Directories are read as streams and the plan is a compact {@link StepList}, so a million
- * files in one directory plan in flat memory; nothing here recurses.
+ * nothing.
+ *
+ * <p>What packages own stays unless an item names that very path: a package-owned directory an item
+ * would remove is emptied instead, and a package-owned file only an item's pattern or an emptied
+ * directory reaches is left with the reason. A path two items reach is planned once, by the first.
+ * Mount points are treated alike: nothing at or below one is planned (another filesystem), and a
+ * directory that holds one is emptied around it.
+ *
+ * <p>Directories are read as streams and the plan is a compact {@link StepList}, so a million files
+ * in one directory plan in flat memory; nothing here recurses.
  */
 public final class Planner {
 
@@ -25,7 +39,9 @@ public final class Planner {
   private final GlobExpander expander;
   private final List<Guard> protectedPaths;
   private final List<Guard> keptPaths;
-  private final List<Guard> mountPoints;
+  private final Fact<PackageFiles> packaged;
+  private final Map<String, List<CleanupEntry.Keep>> keeps = new HashMap<>();
+  private List<Guard> mountPoints = List.of();
   private long stepLimit = Long.MAX_VALUE;
 
   /** A path the planner must not touch, with the sentence that says why. */
@@ -36,19 +52,28 @@ public final class Planner {
    * @param keptPaths paths this run needs until it ends (its working directory, its report)
    */
   public Planner(ImageFiles files, List<Guard> protectedPaths, List<Guard> keptPaths) {
-    this(files, protectedPaths, keptPaths, List.of());
+    this(files, protectedPaths, keptPaths, Fact.known(PackageFiles.NONE));
   }
 
   /**
-   * @param mountPoints the mount points inside the image other than its root, each with what is
-   *     mounted there: nothing at, below or containing one is planned (another filesystem)
+   * @param packaged the image's packaged paths; {@code Unknown} makes every removal fail, since
+   *     nobody can tell what packages need
    */
-  public Planner(ImageFiles files, List<Guard> protectedPaths, List<Guard> keptPaths, List<Guard> mountPoints) {
+  public Planner(ImageFiles files, List<Guard> protectedPaths, List<Guard> keptPaths, Fact<PackageFiles> packaged) {
     this.files = files;
     this.expander = new GlobExpander(files);
     this.protectedPaths = resolveAll(files, protectedPaths);
     this.keptPaths = resolveAll(files, keptPaths);
-    this.mountPoints = List.copyOf(mountPoints);
+    this.packaged = packaged;
+  }
+
+  /**
+   * @param mounts the mount points inside the image other than its root, each with what is mounted
+   *     there: nothing at or below one is planned (another filesystem)
+   */
+  public Planner withMountPoints(List<Guard> mounts) {
+    this.mountPoints = List.copyOf(mounts);
+    return this;
   }
 
   /**
@@ -76,70 +101,35 @@ public final class Planner {
   public CleanupPlan plan(List<CleanupEntry> entries) {
     List<CleanupEntry> sorted = new ArrayList<>(entries);
     sorted.sort(Comparator.comparingInt(CleanupEntry::order).thenComparing(CleanupEntry::id));
-    Steps steps = new Steps();
+    PlanLedger ledger = new PlanLedger(stepLimit);
     for (CleanupEntry entry : sorted) {
+      keeps.put(entry.id(), resolveKeeps(entry));
       for (Glob glob : entry.paths()) {
         List<GlobExpander.Unreadable> unreadable = expander.expand(glob,
-            (match, info) -> planMatch(entry, match, info, steps));
+            (match, listed) -> planMatch(entry, match, listed, ledger));
         for (GlobExpander.Unreadable u : unreadable) {
-          steps.problem(failed(entry, u.directory(), "could not read directory: " + u.reason()));
+          ledger.problem(failed(entry, u.directory(), "could not read directory: " + u.reason()));
         }
       }
-      steps.endOfItem(entry);
+      ledger.endOfItem(entry);
     }
-    return new CleanupPlan(steps.build());
+    return new CleanupPlan(ledger.build());
   }
 
-  /** Where steps go: the first step for a path wins, problems come last, and the heap has a limit. */
-  private final class Steps {
-    private final StepList.Builder planned = new StepList.Builder();
-    private final List<PlannedStep> problems = new ArrayList<>();
-    private long dropped;
-    private ImagePath droppedUnder;
-
-    void add(PlannedStep step) {
-      if (planned.contains(step.path())) {
-        return;
-      }
-      if (planned.size() >= stepLimit) {
-        dropped++;
-        droppedUnder = droppedUnder == null ? step.path().parent() : common(droppedUnder, step.path());
-        return;
-      }
-      planned.add(step);
+  private List<CleanupEntry.Keep> resolveKeeps(CleanupEntry entry) {
+    List<CleanupEntry.Keep> out = new ArrayList<>();
+    for (CleanupEntry.Keep k : entry.keep()) {
+      Fact<ImagePath> real = files.resolve(k.path());
+      out.add(new CleanupEntry.Keep(real.isKnown() ? real.value() : k.path(), k.reason()));
     }
-
-    void problem(PlannedStep step) {
-      problems.add(step);
-    }
-
-    void endOfItem(CleanupEntry entry) {
-      if (dropped > 0) {
-        problems.add(failed(entry, droppedUnder, "not planned: " + dropped + " more paths; the plan holds at most "
-            + stepLimit + " paths with this heap (-Xmx); run again after this run to clean them"));
-        dropped = 0;
-        droppedUnder = null;
-      }
-    }
-
-    StepList build() {
-      problems.forEach(planned::add);
-      return planned.build();
-    }
-
-    private static ImagePath common(ImagePath a, ImagePath b) {
-      while (!a.isRoot() && !a.contains(b)) {
-        a = a.parent();
-      }
-      return a;
-    }
+    return out;
   }
 
   /**
    * @param listed the entry as the directory listing gave it, when the match came from one (saves
    *     looking again), else null
    */
-  private void planMatch(CleanupEntry entry, ImagePath matched, FileInfo listed, Steps steps) {
+  private void planMatch(CleanupEntry entry, ImagePath matched, FileInfo listed, PlanLedger ledger) {
     FileInfo info;
     ImagePath shownMatch;
     if (listed != null) {
@@ -148,14 +138,14 @@ public final class Planner {
     } else {
       Fact<ImagePath> parent = files.resolve(matched.parent());
       if (!parent.isKnown()) {
-        steps.add(failed(entry, matched, "could not resolve " + matched.parent() + ": " + parent.reason()));
+        ledger.add(failed(entry, matched, "could not resolve " + matched.parent() + ": " + parent.reason()));
         return;
       }
       ImagePath real = matched.isRoot() ? matched : parent.value().child(matched.fileName());
       shownMatch = real.equals(matched) ? null : matched;
       Fact<Optional<FileInfo>> stat = files.stat(real);
       if (!stat.isKnown()) {
-        steps.add(failed(entry, real, "could not look at it: " + stat.reason()));
+        ledger.add(failed(entry, real, "could not look at it: " + stat.reason()));
         return;
       }
       if (stat.value().isEmpty()) {
@@ -163,28 +153,28 @@ public final class Planner {
       }
       info = stat.value().get();
     }
-    // an empty-dir item's directory may hold a mount point: its other entries are still emptied
-    Optional<String> guard = guardReason(info.path(), entry.action() != ActionKind.EMPTY_DIR);
+    ImagePath real = info.path();
+    Optional<String> guard = guardReason(real).or(() -> keepReason(entry, real));
     if (guard.isPresent()) {
-      steps.add(step(entry, entry.action() == ActionKind.EMPTY_DIR ? ActionKind.REMOVE : entry.action(),
+      ledger.add(step(entry, entry.action() == ActionKind.EMPTY_DIR ? ActionKind.REMOVE : entry.action(),
           info, shownMatch, 0, CleanupStatus.SKIPPED, guard.get()));
       return;
     }
     switch (entry.action()) {
-      case REMOVE -> steps.add(removeStep(entry, info, shownMatch));
-      case EMPTY_DIR -> emptyDir(entry, info, shownMatch, steps);
+      case REMOVE -> removal(entry, info, shownMatch, entry.names(matched)).forEach(ledger::add);
+      case EMPTY_DIR -> emptyDir(entry, info, shownMatch, ledger);
       case TRUNCATE -> {
         if (!info.isRegular() || info.size() != 0) { // an empty file is already truncated
-          steps.add(writeStep(entry, ActionKind.TRUNCATE, info, shownMatch, info.size(), null, "truncated"));
+          ledger.add(writeStep(entry, ActionKind.TRUNCATE, info, shownMatch, "truncated"));
         }
       }
-      case SHRED -> steps.add(shredStep(entry, info, shownMatch));
+      case SHRED -> ledger.add(shredStep(entry, info, shownMatch, entry.names(matched)));
       case RESET_MACHINE_ID -> {
         if (!info.isRegular() || info.size() != 0) { // an empty machine-id is already reset
-          steps.add(writeStep(entry, ActionKind.RESET_MACHINE_ID, info, shownMatch, info.size(), null, "emptied"));
+          ledger.add(writeStep(entry, ActionKind.RESET_MACHINE_ID, info, shownMatch, "emptied"));
         }
       }
-      case CLEAR_PASSWORD -> clearPassword(entry, info, shownMatch).ifPresent(steps::add);
+      case CLEAR_PASSWORD -> clearPassword(entry, info, shownMatch).ifPresent(ledger::add);
     }
   }
 
@@ -201,55 +191,111 @@ public final class Planner {
     return step(entry, ActionKind.REMOVE, info, matched, bytes, CleanupStatus.PLANNED, null);
   }
 
-  private void emptyDir(CleanupEntry entry, FileInfo info, ImagePath matched, Steps steps) {
+  private void emptyDir(CleanupEntry entry, FileInfo info, ImagePath matched, PlanLedger ledger) {
     // A distribution's directory symlink (/var/spool/mail -> ../mail) is resolved like any
     // directory on the way and stays; its entries are planned without being followed.
     Fact<ImagePath> dir = info.isSymlink() ? files.resolve(info.path()) : Fact.known(info.path());
     if (!dir.isKnown()) {
-      steps.add(failed(entry, info.path(), "could not resolve the directory: " + dir.reason()));
+      ledger.add(failed(entry, info.path(), "could not resolve the directory: " + dir.reason()));
       return;
     }
     Fact<Optional<FileInfo>> target = files.stat(dir.value());
     if (!target.isKnown()) {
-      steps.add(failed(entry, dir.value(), "could not look at it: " + target.reason()));
+      ledger.add(failed(entry, dir.value(), "could not look at it: " + target.reason()));
       return;
     }
     if (target.value().isEmpty()) {
       return;
     }
     if (!target.value().get().isDirectory()) {
-      steps.add(step(entry, ActionKind.REMOVE, info, matched, 0, CleanupStatus.SKIPPED,
+      ledger.add(step(entry, ActionKind.REMOVE, info, matched, 0, CleanupStatus.SKIPPED,
           "not a directory (" + target.value().get().type().key() + "): empty-dir only empties directories"));
       return;
     }
-    Optional<String> inMount = guardReason(dir.value(), false);
-    if (inMount.isPresent()) {
-      steps.add(step(entry, ActionKind.REMOVE, target.value().get(), matched, 0, CleanupStatus.SKIPPED, inMount.get()));
+    Optional<String> guard = guardReason(dir.value());
+    if (guard.isPresent()) {
+      ledger.add(step(entry, ActionKind.REMOVE, target.value().get(), matched, 0, CleanupStatus.SKIPPED, guard.get()));
       return;
     }
-    Fact<Long> listed = files.forEachEntry(dir.value(), child -> {
-      Optional<String> guard = guardReason(child.path(), true);
-      if (guard.isPresent()) {
-        steps.add(step(entry, ActionKind.REMOVE, child, null, 0, CleanupStatus.SKIPPED, guard.get()));
-      } else {
-        steps.add(removeStep(entry, child, null));
-      }
-    });
+    Fact<Long> listed = files.forEachEntry(dir.value(),
+        child -> removal(entry, child, null, false).forEach(ledger::add));
     if (!listed.isKnown()) {
-      steps.problem(failed(entry, dir.value(), "could not read directory: " + listed.reason()));
+      ledger.add(failed(entry, dir.value(), "could not read directory: " + listed.reason()));
     }
   }
 
+  /**
+   * Plans removing one entry: all of it, or, where a package or the item keeps something inside a
+   * directory, everything else in it. The walk is iterative and goes only into directories that
+   * hold something kept.
+   *
+   * @param named whether the item names this very path (a package-owned path is removed only then)
+   */
+  private List<PlannedStep> removal(CleanupEntry entry, FileInfo top, ImagePath matched, boolean named) {
+    List<PlannedStep> out = new ArrayList<>();
+    Deque<FileInfo> work = new ArrayDeque<>();
+    work.push(top);
+    while (!work.isEmpty()) {
+      FileInfo f = work.pop();
+      ImagePath shown = f == top ? matched : null;
+      Optional<String> refused = guardReason(f.path()).or(() -> keepReason(entry, f.path()));
+      if (refused.isPresent()) {
+        out.add(step(entry, ActionKind.REMOVE, f, shown, 0, CleanupStatus.SKIPPED, refused.get()));
+        continue;
+      }
+      if (!packaged.isKnown()) {
+        out.add(failed(entry, f.path(), "could not tell whether a package owns it: " + packaged.reason()));
+        continue;
+      }
+      Optional<PackagedPath> owner = packaged.value().find(f.path());
+      boolean namedHere = f == top && named;
+      if (owner.isPresent() && !namedHere && !f.isDirectory()) {
+        out.add(step(entry, ActionKind.REMOVE, f, shown, 0, CleanupStatus.SKIPPED, packageOwned(owner.get())
+            + ": removed only when a cleanup item names this very path"));
+        continue;
+      }
+      Optional<Guard> mountBelow = mountBelow(f.path());
+      if (f.isDirectory() && ((owner.isPresent() && !namedHere) || packaged.value().ownsBelow(f.path())
+          || keepsBelow(entry, f.path()) || mountBelow.isPresent())) {
+        Fact<List<FileInfo>> children = files.list(f.path());
+        if (!children.isKnown()) {
+          out.add(failed(entry, f.path(), "could not read directory: " + children.reason()));
+          continue;
+        }
+        String why = owner.isPresent() && !namedHere ? packageOwned(owner.get()) + ": the directory stays"
+            : mountBelow.isPresent() ? "kept: another filesystem is mounted inside it (" + mountBelow.get().reason() + ")"
+            : "kept: it holds " + (packaged.value().ownsBelow(f.path()) ? "package-owned files" : "what this item keeps");
+        out.add(step(entry, ActionKind.REMOVE, f, shown, 0, CleanupStatus.SKIPPED, why + "; the rest of its contents"
+            + " is removed"));
+        List<FileInfo> list = children.value();
+        for (int i = list.size() - 1; i >= 0; i--) {
+          work.push(list.get(i)); // reversed onto the stack: planned in listing order
+        }
+        continue;
+      }
+      PlannedStep s = removeStep(entry, f, shown);
+      if (owner.isPresent() && s.isPlanned()) {
+        s = s.withOutcome(CleanupStatus.PLANNED, packageOwned(owner.get()) + ": named by this item");
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  private static String packageOwned(PackagedPath p) {
+    return "package-owned (" + p.ownerNames() + ")";
+  }
+
   /** A step that writes into a file: only a regular file with no other hard link. */
-  private PlannedStep writeStep(CleanupEntry entry, ActionKind action, FileInfo info, ImagePath matched, long bytes,
-      String reason, String verb) {
+  private static PlannedStep writeStep(CleanupEntry entry, ActionKind action, FileInfo info, ImagePath matched,
+      String verb) {
     if (!info.isRegular()) {
       return step(entry, action, info, matched, 0, CleanupStatus.SKIPPED, notRegular(info, verb));
     }
     if (info.links() > 1) {
       return step(entry, action, info, matched, 0, CleanupStatus.SKIPPED, hardLinks(info.links(), verb));
     }
-    return step(entry, action, info, matched, bytes, CleanupStatus.PLANNED, reason);
+    return step(entry, action, info, matched, info.size(), CleanupStatus.PLANNED, null);
   }
 
   /** Why a file with other hard links is refused; the executor says the same of one opened later. */
@@ -258,17 +304,25 @@ public final class Planner {
         + " other names too, wherever they are; remove the other links and run again";
   }
 
-  private PlannedStep shredStep(CleanupEntry entry, FileInfo info, ImagePath matched) {
+  private PlannedStep shredStep(CleanupEntry entry, FileInfo info, ImagePath matched, boolean named) {
+    if (!packaged.isKnown()) {
+      return failed(entry, info.path(), "could not tell whether a package owns it: " + packaged.reason());
+    }
+    Optional<PackagedPath> owner = packaged.value().find(info.path());
+    if (owner.isPresent() && !named) {
+      return step(entry, ActionKind.SHRED, info, matched, 0, CleanupStatus.SKIPPED, packageOwned(owner.get())
+          + ": shredded only when a cleanup item names this very path");
+    }
     if (info.isSymlink()) {
       return step(entry, ActionKind.REMOVE, info, matched, 0, CleanupStatus.PLANNED,
           "symlink: removed as a link, its target is not shredded");
     }
-    return writeStep(entry, ActionKind.SHRED, info, matched, info.size(), null, "shredded");
+    return writeStep(entry, ActionKind.SHRED, info, matched, "shredded");
   }
 
   private Optional<PlannedStep> clearPassword(CleanupEntry entry, FileInfo info, ImagePath matched) {
     if (!info.isRegular() || info.links() > 1) {
-      return Optional.of(writeStep(entry, ActionKind.CLEAR_PASSWORD, info, matched, 0, null, "edited"));
+      return Optional.of(writeStep(entry, ActionKind.CLEAR_PASSWORD, info, matched, "edited"));
     }
     Fact<Optional<String>> text = files.readText(info.path(), AdminPasswords.MAX_BYTES);
     if (!text.isKnown()) {
@@ -298,22 +352,42 @@ public final class Planner {
     return "refused: a " + info.type().key() + " is not a regular file and is never " + verb;
   }
 
-  /**
-   * Why a path must not be touched: it is, lies below or (when {@code orAbove}) contains a protected
-   * path or a mount point.
-   */
-  private Optional<String> guardReason(ImagePath path, boolean orAbove) {
+  /** Why a path must not be touched: it is, lies below or contains a protected path, or is on another mount. */
+  private Optional<String> guardReason(ImagePath path) {
     for (Guard g : protectedPaths) {
       if (g.path().contains(path) || path.contains(g.path())) {
         return Optional.of("protected: " + g.reason());
       }
     }
     for (Guard m : mountPoints) {
-      if (m.path().contains(path) || (orAbove && path.contains(m.path()))) {
+      if (m.path().contains(path)) {
         return Optional.of("another filesystem: " + m.reason());
       }
     }
     return Optional.empty();
+  }
+
+  /** A mount point strictly below a directory, if any. */
+  private Optional<Guard> mountBelow(ImagePath dir) {
+    for (Guard m : mountPoints) {
+      if (dir.contains(m.path()) && !dir.equals(m.path())) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> keepReason(CleanupEntry entry, ImagePath path) {
+    for (CleanupEntry.Keep k : keeps.getOrDefault(entry.id(), List.of())) {
+      if (k.path().contains(path)) {
+        return Optional.of("kept: " + k.reason());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean keepsBelow(CleanupEntry entry, ImagePath dir) {
+    return keeps.getOrDefault(entry.id(), List.of()).stream().anyMatch(k -> dir.contains(k.path()) && !dir.equals(k.path()));
   }
 
   private Optional<String> keptInside(ImagePath path) {

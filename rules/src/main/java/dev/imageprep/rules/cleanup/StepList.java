@@ -29,6 +29,7 @@ public final class StepList extends AbstractList<PlannedStep> implements RandomA
   private static final FileType[] TYPES = FileType.values();
   private static final ActionKind[] ACTIONS = ActionKind.values();
   private static final CleanupStatus[] STATUSES = CleanupStatus.values();
+  private static final byte PLANNED = (byte) CleanupStatus.PLANNED.ordinal();
 
   private final Columns c;
   private final byte[] status;
@@ -100,7 +101,7 @@ public final class StepList extends AbstractList<PlannedStep> implements RandomA
     return c.otherIdentity.get(i);
   }
 
-  /** The first step whose path is exactly {@code path}, or -1. */
+  /** The first step planned (status {@code planned} when the list was built) for exactly {@code path}, or -1. */
   public int indexOf(ImagePath path) {
     return c.find(path, size);
   }
@@ -146,11 +147,13 @@ public final class StepList extends AbstractList<PlannedStep> implements RandomA
       }
       setIdentity(i, s.identity());
       size++;
-      c.index(i, size);
+      if (s.isPlanned()) {
+        c.index(i, size, status);
+      }
       return this;
     }
 
-    /** The step already planned for exactly this path, if any. */
+    /** The planned step (status {@code planned}) for exactly this path, if any. */
     public Optional<PlannedStep> planned(ImagePath path) {
       int j = c.find(path, size);
       return j < 0 ? Optional.empty() : Optional.of(build().get(j));
@@ -244,7 +247,7 @@ public final class StepList extends AbstractList<PlannedStep> implements RandomA
     final Map<Integer, ImagePath> matched = new HashMap<>();
     final Map<Integer, String> otherIdentity = new HashMap<>();
     final Map<ImagePath, Integer> parentIndex = new HashMap<>();
-    int[] slots = emptySlots(64); // open addressing: step indices by path, the first step for a path wins
+    int[] slots = emptySlots(64); // open addressing: planned steps by path, the first for a path wins
 
     private static int[] emptySlots(int n) {
       int[] a = new int[n];
@@ -252,7 +255,7 @@ public final class StepList extends AbstractList<PlannedStep> implements RandomA
       return a;
     }
 
-    /** The first step (below {@code size}) whose path is {@code path}, or -1. */
+    /** The first planned step (below {@code size}) whose path is {@code path}, or -1. */
     int find(ImagePath path, int size) {
       int p = path.isRoot() ? -1 : parentIndex.getOrDefault(path.parent(), -2);
       if (p == -2) {
@@ -269,11 +272,14 @@ public final class StepList extends AbstractList<PlannedStep> implements RandomA
       return -1;
     }
 
-    void index(int i, int size) {
+    /** Indexes step {@code i}, a planned one; growing the table re-indexes the planned steps so far. */
+    void index(int i, int size, byte[] status) {
       if (size * 2 > slots.length) {
         slots = emptySlots(slots.length * 2);
         for (int j = 0; j < size; j++) {
-          insert(j);
+          if (status[j] == PLANNED) {
+            insert(j);
+          }
         }
       } else {
         insert(i);

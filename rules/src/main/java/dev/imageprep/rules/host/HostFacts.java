@@ -35,6 +35,11 @@ public interface HostFacts {
     return RegistryProbe.unavailable("the image has no Windows registry (" + info().platform().key() + ")");
   }
 
+  /** cloud-init's merged configuration; hosts that do not read it keep this default, {@code Unknown}. */
+  default CloudInitProbe cloudInit() {
+    return () -> Fact.unknown("cloud-init's configuration is not read on " + info().platform().key());
+  }
+
   /** Windows machine facts beyond the registry; the default answers {@code Unknown}. */
   default WindowsProbe windows() {
     return WindowsProbe.unavailable("not a running Windows system (" + info().platform().key() + ")");

@@ -12,8 +12,17 @@ public interface PackageProbe {
   Fact<PackageInventory> installed();
 
   /**
-   * @return paths owned by installed packages that lie under {@code directory} (as the package
-   *     database lists them), or {@code Unknown}
+   * The index of packaged paths, built once per run on first use.
+   *
+   * @return the index ({@link PackageFiles#NONE} when the image has no package database), or {@code
+   *     Unknown} when a database exists but cannot be read
    */
-  Fact<List<ImagePath>> ownedPathsUnder(ImagePath directory);
+  Fact<PackageFiles> files();
+
+  /**
+   * @return paths owned by installed packages that lie below {@code directory}, or {@code Unknown}
+   */
+  default Fact<List<ImagePath>> ownedPathsUnder(ImagePath directory) {
+    return files().map(index -> index.below(directory).stream().map(PackagedPath::path).toList());
+  }
 }

@@ -45,6 +45,39 @@ class CatalogLoaderTest {
     assertThat(r.origin()).isEqualTo("rules.yaml:2");
   }
 
+  private static final String ITEM = """
+      cleanup:
+        - id: app-cache
+          title: Empty the application cache
+          action: empty-dir
+          paths: [/var/cache/app]
+          default: true
+          source: our own policy
+          keep:
+            - path: /var/cache/app/licence.db
+              reason: the licence server's database
+          anchors: [virt-sysprep:logfiles]
+      """;
+
+  @Test
+  void cleanupItemsKeepPathsAndNameTheOperationsTheyStandFor() {
+    var c = parse(ITEM).cleanup().get(0);
+    assertThat(c.keep()).singleElement().satisfies(k -> {
+      assertThat(k.path()).hasToString("/var/cache/app/licence.db");
+      assertThat(k.reason()).isEqualTo("the licence server's database");
+    });
+    assertThat(c.anchors()).containsExactly("virt-sysprep:logfiles");
+  }
+
+  @Test
+  void aKeepWithoutReasonOrAMalformedAnchorIsLocated() {
+    failsAt(() -> parse(ITEM.replace("\n        reason: the licence server's database", "")), 9, 9,
+        "keep entry is missing 'reason'");
+    failsAt(() -> parse(ITEM.replace("virt-sysprep:logfiles", "logfiles")), 11, 15, "must be tool:operation");
+    failsAt(() -> parse(ITEM.replace("path: /var/cache/app/licence.db", "path: licence.db")), 9, 15,
+        "must be an absolute path");
+  }
+
   @Test
   void yamlSyntaxErrorsAreLocated() {
     failsAt(() -> parse("rules:\n  - id: x\n    title: [unclosed\n"), 4, 1, "YAML syntax");

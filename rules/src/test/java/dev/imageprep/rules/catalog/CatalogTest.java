@@ -66,7 +66,9 @@ class CatalogTest {
     for (CleanupEntry c : ws.cleanup()) {
       c.paths().forEach(g -> assertThat(g.toString()).as(c.id()).doesNotStartWith("/home"));
     }
-    assertThat(ws.cleanupItem("machine-id")).as("not in the WorkSpaces lists").isEmpty();
+    assertThat(ws.cleanupItem("machine-id")).as("each WorkSpace needs its own id").isPresent();
+    assertThat(ws.cleanupItem("authorized-keys").orElseThrow().paths()).extracting(Object::toString)
+        .containsExactly("/root/.ssh/authorized_keys");
   }
 
   @Test

@@ -171,10 +171,31 @@ class SmallChecksTest {
     @Test
     void cloudInitsSshModulePasses() {
       host.packages("openssh-server", "cloud-init");
-      host.files.file("/etc/cloud/cloud.cfg", "cloud_init_modules:\n - seed_random\n - ssh\n");
-      assertThat(check.evaluate(params, context(host)).status()).isEqualTo(Status.PASS);
+      host.cloudConfig(Map.of("cloud_init_modules", List.of("seed_random", List.of("ssh", "always"))));
+      Outcome o = check.evaluate(params, context(host));
+      assertThat(o.status()).isEqualTo(Status.PASS);
+      assertThat(o.evidence()).extracting("detail").containsExactly("the ssh module is in cloud_init_modules");
       host.files.file("/etc/cloud/cloud-init.disabled", "");
       assertThat(check.evaluate(params, context(host)).status()).as("cloud-init disabled").isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void emptyKeyTypesOrFixedKeysFail() {
+      host.packages("openssh-server", "cloud-init");
+      Map<String, Object> cfg = new java.util.HashMap<>(Map.of("cloud_final_modules", List.of("cc_ssh")));
+      cfg.put("ssh_genkeytypes", null);
+      host.cloudConfig(cfg);
+      assertThat(check.evaluate(params, context(host)).evidence()).extracting("kind").containsExactly(
+          "cloud-init-no-key-types", "no-keygen");
+      host.cloudConfig(Map.of("cloud_init_modules", List.of("ssh"), "ssh_keys", Map.of("rsa_private", "(redacted)")));
+      assertThat(check.evaluate(params, context(host)).evidence()).extracting("kind").contains("cloud-init-fixed-keys");
+    }
+
+    @Test
+    void anUnreadableConfigurationIsUnknown() {
+      host.packages("openssh-server", "cloud-init");
+      host.cloudInit = Fact.unknown("/etc/cloud/cloud.cfg.d/99.cfg: not valid YAML");
+      assertThat(check.evaluate(params, context(host)).status()).isEqualTo(Status.UNKNOWN);
     }
 
     @Test

@@ -142,7 +142,13 @@ class PlannerTest {
         entry("zz-remove", ActionKind.REMOVE, 50, "/a/b"),
         entry("aa-remove", ActionKind.REMOVE, 50, "/a/b"),
         entry("keys", ActionKind.SHRED, 10, "/var/lib/cloud/instance/k"));
-    assertThat(plan.steps()).extracting(PlannedStep::id).containsExactly("keys", "aa-remove", "machine-id");
+    assertThat(plan.steps().stream().filter(PlannedStep::isPlanned)).extracting(PlannedStep::id)
+        .containsExactly("keys", "aa-remove", "machine-id");
+    assertThat(plan.steps()).filteredOn(s -> s.id().equals("zz-remove")).singleElement().satisfies(s -> {
+      assertThat(s.status()).isEqualTo(CleanupStatus.SKIPPED);
+      assertThat(s.reason()).isEqualTo("already planned by aa-remove");
+      assertThat(s.bytes()).isZero();
+    });
   }
 
   @Test
@@ -171,15 +177,17 @@ class PlannerTest {
     List<Planner.Guard> mounts = List.of(new Planner.Guard(ImagePath.of("/tmp/x"), "/tmp/x is a mount point (tmpfs)"),
         new Planner.Guard(ImagePath.of("/tmp/y/z"), "/tmp/y/z is a mount point (ext4, a bind mount)"),
         new Planner.Guard(ImagePath.of("/var/tmp"), "/var/tmp is a mount point (tmpfs)"));
-    Map<String, PlannedStep> steps = byPath(new Planner(files, List.of(), List.of(), mounts)
+    Map<String, PlannedStep> steps = byPath(new Planner(files, List.of(), List.of()).withMountPoints(mounts)
         .plan(List.of(entry("tmp-files", ActionKind.EMPTY_DIR, 50, "/tmp"),
             entry("var-tmp-files", ActionKind.EMPTY_DIR, 50, "/var/tmp"),
             entry("m", ActionKind.REMOVE, 60, "/var/tmp/m/f"))));
 
     assertThat(steps.get("/tmp/a").status()).isEqualTo(CleanupStatus.PLANNED);
     assertThat(steps.get("/tmp/x").reason()).isEqualTo("another filesystem: /tmp/x is a mount point (tmpfs)");
-    assertThat(steps.get("/tmp/y").reason()).as("a directory holding a mount is not removed")
-        .startsWith("another filesystem: /tmp/y/z");
+    assertThat(steps.get("/tmp/y").reason()).as("a directory holding a mount is emptied around it")
+        .startsWith("kept: another filesystem is mounted inside it (/tmp/y/z is a mount point");
+    assertThat(steps.get("/tmp/y/z").reason()).startsWith("another filesystem: /tmp/y/z is a mount point");
+    assertThat(steps).doesNotContainKey("/tmp/y/z/inside");
     assertThat(steps.get("/var/tmp").reason()).as("an empty-dir item on a mount").startsWith("another filesystem");
     assertThat(steps.get("/var/tmp/m/f").status()).as("below a mount").isEqualTo(CleanupStatus.SKIPPED);
     assertThat(steps.values()).filteredOn(st -> st.status() == CleanupStatus.SKIPPED)

@@ -1,6 +1,8 @@
 package dev.imageprep.rules.testing;
 
 import dev.imageprep.rules.host.AccountProbe;
+import dev.imageprep.rules.host.CloudInitConfig;
+import dev.imageprep.rules.host.CloudInitProbe;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.GroupEntry;
 import dev.imageprep.rules.host.HostFacts;
@@ -12,6 +14,7 @@ import dev.imageprep.rules.host.MountEntry;
 import dev.imageprep.rules.host.MountProbe;
 import dev.imageprep.rules.host.OsProbe;
 import dev.imageprep.rules.host.OsRelease;
+import dev.imageprep.rules.host.PackageFiles;
 import dev.imageprep.rules.host.PackageInventory;
 import dev.imageprep.rules.host.PackageProbe;
 import dev.imageprep.rules.host.PendingUpdates;
@@ -45,6 +48,8 @@ public final class FakeHost implements HostFacts {
   public Fact<VolumeUsage> volume = Fact.known(new VolumeUsage("/", "ext4", 100_000, 60_000, 55_000));
   public Fact<PackageInventory> packages = Fact.known(PackageInventory.of(List.of("dpkg"), List.of()));
   public Fact<List<ImagePath>> ownedUnderHome = Fact.known(List.of());
+  public Fact<PackageFiles> packageFiles = Fact.known(PackageFiles.NONE);
+  public Fact<Optional<CloudInitConfig>> cloudInit = Fact.known(Optional.empty());
   public final Map<String, UnitInfo> units = new LinkedHashMap<>();
   public Fact<Boolean> unitsReadable = Fact.known(true);
   public Fact<List<MountEntry>> mounts = Fact.known(List.of());
@@ -75,6 +80,18 @@ public final class FakeHost implements HostFacts {
     return this;
   }
 
+  /** cloud-init's configuration as one cloud.cfg with these top-level keys. */
+  public FakeHost cloudConfig(Map<String, Object> values) {
+    cloudInit = Fact.known(Optional.of(CloudInitConfig.merge(List.of(
+        new CloudInitConfig.Part(ImagePath.of("/etc/cloud/cloud.cfg"), values)))));
+    return this;
+  }
+
+  @Override
+  public CloudInitProbe cloudInit() {
+    return () -> cloudInit;
+  }
+
   @Override
   public HostInfo info() {
     return info;
@@ -96,6 +113,11 @@ public final class FakeHost implements HostFacts {
       @Override
       public Fact<PackageInventory> installed() {
         return packages;
+      }
+
+      @Override
+      public Fact<PackageFiles> files() {
+        return packageFiles;
       }
 
       @Override

@@ -5,6 +5,7 @@ import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.agent.secrets.SecretScanner;
 import dev.imageprep.rules.host.AccountProbe;
+import dev.imageprep.rules.host.CloudInitProbe;
 import dev.imageprep.rules.host.HostFacts;
 import dev.imageprep.rules.host.HostInfo;
 import dev.imageprep.rules.host.ImageFiles;
@@ -32,6 +33,7 @@ public final class LinuxHost implements HostFacts {
   private final OsReleaseFile os;
   private final SecretsProbe secrets;
   private final LinuxUpdates updates;
+  private final CloudInitFiles cloudInit;
 
   public LinuxHost(HostInfo info, RootedFiles files, CommandRunner runner) {
     this(info, files, runner, Progress.NONE);
@@ -49,6 +51,7 @@ public final class LinuxHost implements HostFacts {
     this.os = new OsReleaseFile(files);
     this.secrets = new SecretScanner(files, progress);
     this.updates = new LinuxUpdates(runner, info.offline());
+    this.cloudInit = new CloudInitFiles(files);
   }
 
   @Override
@@ -103,5 +106,10 @@ public final class LinuxHost implements HostFacts {
   @Override
   public UpdatesProbe updates() {
     return updates;
+  }
+
+  @Override
+  public CloudInitProbe cloudInit() {
+    return cloudInit;
   }
 }

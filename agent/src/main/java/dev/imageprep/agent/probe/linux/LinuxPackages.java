@@ -5,49 +5,77 @@ import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.InstalledPackage;
+import dev.imageprep.rules.host.PackageFiles;
 import dev.imageprep.rules.host.PackageInventory;
 import dev.imageprep.rules.host.PackageProbe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Packages from whichever databases the image has: dpkg, rpm, or both. */
+/** Packages from whichever databases the image has: dpkg, rpm, or both. Each is read once per run. */
 public final class LinuxPackages implements PackageProbe {
 
+  private final RootedFiles files;
   private final DpkgDatabase dpkg;
   private final RpmDatabase rpm;
-  private Fact<PackageInventory> cached;
+  private Fact<Optional<DpkgDatabase.Status>> dpkgStatus;
+  private Fact<Optional<ImagePath>> rpmDir;
+  private Fact<PackageInventory> inventory;
+  private Fact<PackageFiles> index;
 
   public LinuxPackages(RootedFiles files, CommandRunner runner) {
+    this.files = files;
     this.dpkg = new DpkgDatabase(files);
     this.rpm = new RpmDatabase(files, runner);
   }
 
   @Override
   public synchronized Fact<PackageInventory> installed() {
-    if (cached == null) {
-      cached = read();
+    if (inventory == null) {
+      inventory = readInventory();
     }
-    return cached;
+    return inventory;
   }
 
-  private Fact<PackageInventory> read() {
+  @Override
+  public synchronized Fact<PackageFiles> files() {
+    if (index == null) {
+      index = readIndex();
+    }
+    return index;
+  }
+
+  private Fact<Optional<DpkgDatabase.Status>> dpkgStatus() {
+    if (dpkgStatus == null) {
+      dpkgStatus = dpkg.status();
+    }
+    return dpkgStatus;
+  }
+
+  private Fact<Optional<ImagePath>> rpmDir() {
+    if (rpmDir == null) {
+      rpmDir = rpm.location();
+    }
+    return rpmDir;
+  }
+
+  private Fact<PackageInventory> readInventory() {
     List<String> managers = new ArrayList<>();
     List<InstalledPackage> all = new ArrayList<>();
-    Fact<Optional<List<InstalledPackage>>> deb = dpkg.installed();
+    Fact<Optional<DpkgDatabase.Status>> deb = dpkgStatus();
     if (!deb.isKnown()) {
       return Fact.unknown(deb.reason());
     }
-    deb.value().ifPresent(list -> {
+    deb.value().ifPresent(status -> {
       managers.add("dpkg");
-      all.addAll(list);
+      all.addAll(status.installed());
     });
-    Fact<Boolean> hasRpm = rpm.present();
-    if (!hasRpm.isKnown()) {
-      return Fact.unknown(hasRpm.reason());
+    Fact<Optional<ImagePath>> rpmAt = rpmDir();
+    if (!rpmAt.isKnown()) {
+      return Fact.unknown(rpmAt.reason());
     }
-    if (hasRpm.value()) {
-      Fact<List<InstalledPackage>> rpms = rpm.installed();
+    if (rpmAt.value().isPresent()) {
+      Fact<List<InstalledPackage>> rpms = rpm.installed(rpmAt.value().get());
       if (!rpms.isKnown()) {
         return Fact.unknown(rpms.reason());
       }
@@ -57,27 +85,31 @@ public final class LinuxPackages implements PackageProbe {
     return Fact.known(PackageInventory.of(managers, all));
   }
 
-  @Override
-  public Fact<List<ImagePath>> ownedPathsUnder(ImagePath directory) {
-    Fact<PackageInventory> inventory = installed();
-    if (!inventory.isKnown()) {
-      return Fact.unknown(inventory.reason());
+  private Fact<PackageFiles> readIndex() {
+    Fact<Optional<DpkgDatabase.Status>> deb = dpkgStatus();
+    Fact<Optional<ImagePath>> rpmAt = rpmDir();
+    if (!deb.isKnown()) {
+      return Fact.unknown(deb.reason());
     }
-    List<ImagePath> out = new ArrayList<>();
-    if (inventory.value().managers().contains("dpkg")) {
-      Fact<List<ImagePath>> d = dpkg.ownedPathsUnder(directory);
-      if (!d.isKnown()) {
-        return d;
+    if (!rpmAt.isKnown()) {
+      return Fact.unknown(rpmAt.reason());
+    }
+    if (deb.value().isEmpty() && rpmAt.value().isEmpty()) {
+      return Fact.known(PackageFiles.NONE);
+    }
+    PackageFileIndex.Builder builder = PackageFileIndex.builder(files);
+    if (deb.value().isPresent()) {
+      Fact<Boolean> read = dpkg.addTo(builder, deb.value().get());
+      if (!read.isKnown()) {
+        return Fact.unknown(read.reason());
       }
-      out.addAll(d.value());
     }
-    if (inventory.value().managers().contains("rpm")) {
-      Fact<List<ImagePath>> r = rpm.ownedPathsUnder(directory);
-      if (!r.isKnown()) {
-        return r;
+    if (rpmAt.value().isPresent()) {
+      Fact<Boolean> read = rpm.addTo(builder, rpmAt.value().get());
+      if (!read.isKnown()) {
+        return Fact.unknown(read.reason());
       }
-      out.addAll(r.value());
     }
-    return Fact.known(out);
+    return Fact.known(builder.build());
   }
 }

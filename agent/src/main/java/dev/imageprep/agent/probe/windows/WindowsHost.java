@@ -106,6 +106,12 @@ public final class WindowsHost implements HostFacts {
       }
 
       @Override
+      public Fact<dev.imageprep.rules.host.PackageFiles> files() {
+        // no dpkg or rpm: no path is a package's, and cleanup may act on what the catalog names
+        return Fact.known(dev.imageprep.rules.host.PackageFiles.NONE);
+      }
+
+      @Override
       public Fact<List<ImagePath>> ownedPathsUnder(ImagePath directory) {
         return installed().map(i -> List.of());
       }

@@ -13,7 +13,7 @@ class DpkgDatabaseTest {
     String status = "Package: a\nStatus: install ok installed\nVersion: 1\n\nPackage: b\nStatus: install ok installed\n"
         + "Version: 2\n";
 
-    assertThat(DpkgDatabase.parse(status)).extracting(InstalledPackage::name).containsExactly("a", "b");
-    assertThat(DpkgDatabase.parse(status + "\n")).extracting(InstalledPackage::name).containsExactly("a", "b");
+    assertThat(DpkgDatabase.parse(status).installed()).extracting(InstalledPackage::name).containsExactly("a", "b");
+    assertThat(DpkgDatabase.parse(status + "\n").installed()).extracting(InstalledPackage::name).containsExactly("a", "b");
   }
 }

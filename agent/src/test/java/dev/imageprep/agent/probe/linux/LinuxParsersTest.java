@@ -23,6 +23,10 @@ class LinuxParsersTest {
         Priority: optional
         Architecture: amd64
         Version: 1:9.2p1-2+deb12u5
+        Conffiles:
+         /etc/pam.d/sshd 8b4c7a12b031424b2a9946881da59812
+         /etc/ssh/moduli 366395e79244c54223455e5f83dafba3 obsolete
+         /etc/ufw/applications.d/openssh-server newconffile
         Description: secure shell (SSH) server
          multi-line description
 
@@ -35,14 +39,20 @@ class LinuxParsersTest {
         Architecture: amd64
         Version: 1.9.13p3-1+deb12u1
         """;
-    assertThat(DpkgDatabase.parse(status)).containsExactly(
+    DpkgDatabase.Status parsed = DpkgDatabase.parse(status);
+    assertThat(parsed.installed()).containsExactly(
         new InstalledPackage("openssh-server", "1:9.2p1-2+deb12u5", "amd64"),
         new InstalledPackage("sudo", "1.9.13p3-1+deb12u1", "amd64"));
+    assertThat(parsed.conffiles()).containsExactly(
+        new DpkgDatabase.Conffile("openssh-server", "/etc/pam.d/sshd", "8b4c7a12b031424b2a9946881da59812"),
+        new DpkgDatabase.Conffile("openssh-server", "/etc/ssh/moduli", "366395e79244c54223455e5f83dafba3"),
+        new DpkgDatabase.Conffile("openssh-server", "/etc/ufw/applications.d/openssh-server", null));
   }
 
   @Test
   void rpmQueryFormat() {
-    assertThat(RpmDatabase.parsePackages("cloud-init\t22.2.2-1.amzn2023.0.3\tnoarch\nkernel\t6.1.0-1\tx86_64\n\n"))
+    assertThat(RpmDatabase.parsePackages("P\tcloud-init\t22.2.2-1.amzn2023.0.3\tnoarch\t8\n"
+        + "F\t/usr/bin/cloud-init\t3f0a\t0\t0\nP\tkernel\t6.1.0-1\tx86_64\t8\n\n"))
         .containsExactly(new InstalledPackage("cloud-init", "22.2.2-1.amzn2023.0.3", "noarch"),
             new InstalledPackage("kernel", "6.1.0-1", "x86_64"));
   }
