@@ -42,8 +42,8 @@ public class ReportWritersBench {
           FileType.REGULAR, 4096 + i, null, CleanupStatus.PLANNED, null));
     }
     Report r = new ReportAssembler(new ToolInfo("imageprep", "bench"), new HostSection(Platform.LINUX, "/", false,
-        "bench", "Debian", "linux", "--profile", "generic"), Instant.EPOCH).check(checks, steps, List.of(),
-        Instant.EPOCH.plusSeconds(3));
+        "bench", "Debian", "linux", "--profile", "generic", null), Instant.EPOCH, Severity.ERROR).check(checks, steps,
+        List.of(), Instant.EPOCH.plusSeconds(3));
     ReportWriters writers = ReportWriters.standard();
     for (String name : writers.names()) {
       ReportWriter w = writers.find(name).orElseThrow();

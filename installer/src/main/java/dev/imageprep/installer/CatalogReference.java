@@ -3,6 +3,7 @@ package dev.imageprep.installer;
 import dev.imageprep.rules.catalog.Catalog;
 import dev.imageprep.rules.catalog.Profile;
 import dev.imageprep.rules.catalog.RuleEntry;
+import dev.imageprep.rules.catalog.Signs;
 import dev.imageprep.rules.check.CheckType;
 import dev.imageprep.rules.check.CheckTypes;
 import dev.imageprep.rules.cleanup.CleanupEntry;
@@ -46,6 +47,26 @@ public final class CatalogReference {
     return pages;
   }
 
+  /** What --profile auto looks for to choose this profile, if anything. */
+  private static void signs(StringBuilder md, Signs signs) {
+    List<String> parts = new ArrayList<>();
+    Map<String, List<String>> kinds = new LinkedHashMap<>();
+    kinds.put("paths", signs.paths());
+    kinds.put("units", signs.units());
+    kinds.put("packages", signs.packages());
+    kinds.put("os-release IDs", signs.osIds());
+    kinds.put("registry keys", signs.registryKeys());
+    kinds.forEach((kind, values) -> {
+      if (!values.isEmpty()) {
+        parts.add(kind + " " + values.stream().map(v -> "`" + v + "`").collect(Collectors.joining(", ")));
+      }
+    });
+    if (!parts.isEmpty()) {
+      md.append("Signs [`--profile auto`](../reports.md#how---profile-auto-chooses) looks for: ")
+          .append(String.join("; ", parts)).append(".\n\n");
+    }
+  }
+
   private String index() {
     StringBuilder md = new StringBuilder();
     md.append("# Catalog reference\n\n")
@@ -87,6 +108,7 @@ public final class CatalogReference {
           .append(p.userVolumes().stream().map(v -> "`" + v + "`").collect(Collectors.joining(", ")))
           .append(".\n\n");
     }
+    signs(md, p.signs());
     md.append("## Rules\n\n| id | severity | check type | title |\n|---|---|---|---|\n");
     for (RuleEntry r : p.rules()) {
       md.append("| [`").append(r.id()).append("`](#").append(r.id()).append(") | ").append(r.severity().key())

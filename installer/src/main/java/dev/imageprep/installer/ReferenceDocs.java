@@ -1,8 +1,8 @@
 package dev.imageprep.installer;
 
 import dev.imageprep.agent.AgentEnvironment;
-import dev.imageprep.agent.Main;
 import dev.imageprep.agent.cli.CommandContext;
+import dev.imageprep.agent.cli.CommandLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ public final class ReferenceDocs {
       System.err.println("usage: ReferenceDocs MAN_ADOC_DIR COMPLETION_FILE");
       System.exit(2);
     }
-    CommandLine commands = Main.newCommandLine(CommandContext.standard(AgentEnvironment.system()));
+    CommandLine commands = CommandLines.newCommandLine(CommandContext.standard(AgentEnvironment.system()));
     Path manDir = Files.createDirectories(Path.of(args[0]));
     int rc = ManPageGenerator.generateManPage(manDir.toFile(), null, new boolean[0], true, commands.getCommandSpec());
     if (rc != 0) {

@@ -106,7 +106,7 @@ class DebInstallIT {
         "--format", "json", "--output", "/tmp/report.json");
 
     assertThat(check.exitCode()).as(check.toString()).isIn(0, 1); // not ready is a verdict, not a failure
-    assertThat(Files.readString(root.resolve("tmp/report.json"))).contains("\"schema\" : \"imageprep/report/v1\"",
+    assertThat(Files.readString(root.resolve("tmp/report.json"))).contains("\"schema\" : \"imageprep/report/v2\"",
         "root-volume-usage");
   }
 

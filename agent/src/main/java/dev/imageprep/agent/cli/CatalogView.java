@@ -1,10 +1,7 @@
 package dev.imageprep.agent.cli;
 
 import dev.imageprep.agent.run.Session;
-import dev.imageprep.agent.run.SessionRequest;
 import dev.imageprep.rules.catalog.Profile;
-import java.util.List;
-import java.util.Set;
 
 /** Opens a profile for the read-only catalog commands (no selection, no lock). */
 final class CatalogView {
@@ -12,8 +9,7 @@ final class CatalogView {
   private CatalogView() {}
 
   static Session open(CommandContext ctx, TargetOptions target) {
-    return new Session(ctx.env(), ctx.opener(), ctx.types(), new SessionRequest(target.profile, target.root,
-        target.ruleFiles, Set.of(), Set.of(), Set.of(), target.stateDir, List.of()));
+    return new Session(ctx.env(), ctx.opener(), ctx.types(), target.request());
   }
 
   /** A named profile comes from the catalog alone; {@code auto} needs the host to detect it. */

@@ -1,32 +1,21 @@
 package dev.imageprep.agent.cli;
 
-import dev.imageprep.agent.cleanup.RunLock;
-import dev.imageprep.agent.run.ReportAssembler;
-import dev.imageprep.agent.run.Session;
-import dev.imageprep.rules.cleanup.CleanupPlan;
-import dev.imageprep.rules.model.CheckResult;
+import dev.imageprep.agent.run.CheckRequest;
 import dev.imageprep.rules.model.Report;
-import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code imageprep check}: judge readiness; change nothing. */
 @Command(name = "check", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
     description = {"Check the readiness rules of the profile and report READY or exactly why not.",
-        "Changes nothing. Findings that the profile's cleanup removes (SSH host keys) are marked as such."})
+        "Changes nothing. Findings that the profile's cleanup removes (SSH host keys) are resolved-by-cleanup:"
+            + " they do not block prepare, but the image is not ready until the cleanup ran."})
 public final class CheckCommand implements Callable<Integer> {
 
   @ParentCommand
   RootCommand root;
-
-  @Spec
-  CommandSpec spec;
 
   @Mixin
   TargetOptions target;
@@ -35,19 +24,18 @@ public final class CheckCommand implements Callable<Integer> {
   SelectionOptions selection;
 
   @Mixin
+  VerdictOptions verdict;
+
+  @Mixin
   OutputOptions output;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     CommandContext ctx = root.context();
-    Instant started = ctx.env().clock().instant();
-    Session session = Runs.session(ctx, target, selection, output);
-    try (RunLock lock = session.lock(true)) {
-      CleanupPlan plan = session.plan();
-      List<CheckResult> results = session.evaluate(session.facts(), plan);
-      Report report = new ReportAssembler(ctx.tool(), session.hostSection(), started)
-          .check(results, plan.steps(), List.of(), ctx.env().clock().instant());
-      return Runs.emit(ctx, spec, output, report);
-    }
+    ReportOutput out = ReportOutput.plan(ctx.env(), ctx.writers(), output);
+    Report report = Runs.workflows(ctx, output)
+        .check(new CheckRequest(target.request(selection, out.files()), verdict.failOn));
+    out.emit(report, output.command.commandLine().getOut());
+    return report.exitCode();
   }
 }

@@ -4,6 +4,7 @@ import dev.imageprep.agent.AgentEnvironment;
 import dev.imageprep.agent.report.ReportWriters;
 import dev.imageprep.agent.run.HostOpener;
 import dev.imageprep.agent.run.Interruptions;
+import dev.imageprep.agent.run.RunContext;
 import dev.imageprep.rules.check.CheckTypes;
 import dev.imageprep.rules.model.ToolInfo;
 import java.util.function.Supplier;
@@ -19,6 +20,11 @@ public record CommandContext(
     ReportWriters writers,
     Supplier<Interruptions> interruptions,
     ToolInfo tool) {
+
+  /** What the workflows below the command line need of it. */
+  public RunContext run() {
+    return new RunContext(env, opener, types, tool, interruptions);
+  }
 
   public static CommandContext standard(AgentEnvironment env) {
     return new CommandContext(env, HostOpener.standard(env), CheckTypes.builtIn(), ReportWriters.standard(),

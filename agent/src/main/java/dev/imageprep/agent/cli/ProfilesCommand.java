@@ -1,8 +1,10 @@
 package dev.imageprep.agent.cli;
 
+import dev.imageprep.agent.run.AgentException;
 import dev.imageprep.rules.catalog.Catalog;
 import dev.imageprep.rules.catalog.CatalogException;
 import dev.imageprep.rules.catalog.Profile;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +31,7 @@ public final class ProfilesCommand implements Callable<Integer> {
     try {
       catalog = Catalog.load(root.context().types(), Catalog.BUNDLED, List.of());
     } catch (CatalogException e) {
-      throw new AgentException(ExitCodes.INCOMPLETE, "the bundled catalog is broken: " + e.getMessage());
+      throw new AgentException(ExitCode.INCOMPLETE, "the bundled catalog is broken: " + e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%-20s %-8s %-11s %-14s %5s %7s  %s%n", "PROFILE", "PLATFORM", "ENVIRONMENT", "EXTENDS", "RULES",
@@ -40,6 +42,6 @@ public final class ProfilesCommand implements Callable<Integer> {
           p.parent() == null ? "-" : p.parent(), p.rules().size(), p.cleanup().size(), p.title());
     }
     out.flush();
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 }

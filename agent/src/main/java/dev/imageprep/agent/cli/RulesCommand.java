@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "rules", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = "List the rules and cleanup items of a profile, or show one in full.",
     subcommands = {RulesListCommand.class, RulesShowCommand.class})
-public final class RulesCommand implements Runnable {
+public final class RulesCommand implements java.util.concurrent.Callable<Integer> {
 
   @ParentCommand
   RootCommand root;
@@ -18,7 +18,7 @@ public final class RulesCommand implements Runnable {
   CommandSpec spec;
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return RootCommand.usageError(spec);
   }
 }

@@ -3,9 +3,11 @@ package dev.imageprep.agent.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imageprep.agent.report.ReportJson;
+import dev.imageprep.agent.run.AgentException;
 import dev.imageprep.rules.catalog.Profile;
 import dev.imageprep.rules.catalog.RuleEntry;
 import dev.imageprep.rules.cleanup.CleanupEntry;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,6 +72,6 @@ public final class RulesListCommand implements Callable<Integer> {
       throw AgentException.usage("unknown --format " + format + " (text or json)");
     }
     out.flush();
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 }

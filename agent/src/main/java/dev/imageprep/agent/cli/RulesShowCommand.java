@@ -1,11 +1,16 @@
 package dev.imageprep.agent.cli;
 
 import dev.imageprep.agent.report.ReportJson;
+import dev.imageprep.agent.run.AgentException;
 import dev.imageprep.rules.catalog.Profile;
 import dev.imageprep.rules.catalog.RuleEntry;
 import dev.imageprep.rules.cleanup.CleanupEntry;
 import dev.imageprep.rules.cleanup.Glob;
+import dev.imageprep.rules.model.ExitCode;
+import dev.imageprep.rules.select.NearestNames;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,11 +75,14 @@ public final class RulesShowCommand implements Callable<Integer> {
       paragraph(out, "notes", c.notes());
       out.printf("  source:      %s%n  declared at: %s%n", c.source(), c.origin());
     } else {
-      throw AgentException.usage("profile " + p.id() + " has no rule or cleanup item '" + id
-          + "' (see `imageprep rules list --profile " + p.id() + "`)");
+      List<String> known = new ArrayList<>();
+      p.rules().forEach(r -> known.add(r.id()));
+      p.cleanup().forEach(c -> known.add(c.id()));
+      throw AgentException.usage("profile " + p.id() + " has no rule or cleanup item '" + id + "'"
+          + NearestNames.suggestion(id, known) + " (`imageprep rules list --profile " + p.id() + "` lists them)");
     }
     out.flush();
-    return ExitCodes.OK;
+    return ExitCode.OK.code();
   }
 
   private static String describeWhen(RuleEntry r) {

@@ -1,14 +1,16 @@
 package dev.imageprep.agent.cli;
 
 import dev.imageprep.agent.cleanup.RunLock;
+import dev.imageprep.agent.run.AgentException;
 import dev.imageprep.agent.run.ReportAssembler;
 import dev.imageprep.agent.run.Session;
-import dev.imageprep.agent.run.SessionRequest;
 import dev.imageprep.agent.stamp.ManifestFile;
 import dev.imageprep.agent.stamp.Stamper;
 import dev.imageprep.agent.stamp.TagFormats;
 import dev.imageprep.agent.stamp.VersionManifest;
 import dev.imageprep.rules.cleanup.CleanupPlan;
+import dev.imageprep.rules.model.ExitCode;
+import dev.imageprep.rules.model.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +19,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,45 +71,45 @@ public final class StampCommand implements Callable<Integer> {
     }
     CommandContext ctx = root.context();
     Instant now = ctx.env().clock().instant();
-    Session session = new Session(ctx.env(), ctx.opener(), ctx.types(), new SessionRequest(target.profile,
-        target.root, target.ruleFiles, Set.of(), Set.of(), Set.of(), target.stateDir,
-        output == null ? List.of() : List.of(output)));
+    OutputFile file = output == null ? null : OutputFile.at(ctx.env().fileSystem(), output);
+    Session session = new Session(ctx.env(), ctx.opener(), ctx.types(), target.request());
     if (!dryRun) {
-      Runs.requirePrivilege(ctx, session, "stamp");
+      session.requireToChange("stamp");
     }
     try (RunLock lock = session.lock(dryRun)) {
-      ManifestFile file = new ManifestFile(session.files(),
+      ManifestFile manifestFile = new ManifestFile(session.files(),
           ManifestFile.defaultPath(session.facts().info().platform()));
       VersionManifest manifest;
       try {
         manifest = new Stamper(ctx.tool(), now).stamp(tags, session.facts(), result(ctx, session, now),
-            file.previous());
+            manifestFile.previous());
       } catch (IllegalArgumentException e) {
         throw AgentException.usage("--tag: " + e.getMessage());
       }
-      String where = dryRun ? "Would write " + file.path() : "Wrote " + file.path();
+      String where = dryRun ? "Would write " + manifestFile.path() : "Wrote " + manifestFile.path();
       if (!dryRun) {
         try {
-          file.write(manifest);
+          manifestFile.write(manifest);
         } catch (IOException e) {
-          throw new AgentException(ExitCodes.INCOMPLETE, "could not write " + file.path() + ": " + e.getMessage());
+          throw new AgentException(ExitCode.INCOMPLETE, "could not write " + manifestFile.path() + ": "
+              + e.getMessage());
         }
       }
-      print(ctx, switch (format) {
+      print(file, switch (format) {
         case TagFormats.JSON -> TagFormats.json(manifest);
         case TagFormats.AWS_TAGS -> TagFormats.awsTags(manifest);
         default -> TagFormats.text(manifest, where + (session.offline() ? " in the image at " + session.root() : ""));
       });
-      return ExitCodes.OK;
+      return ExitCode.OK.code();
     }
   }
 
   private VersionManifest.Result result(CommandContext ctx, Session session, Instant now) {
     if (fromReport == null) {
       CleanupPlan plan = session.plan();
-      return Stamper.fromReport(new ReportAssembler(ctx.tool(), session.hostSection(), now)
-          .check(session.evaluate(session.facts(), plan), plan.steps(), List.of(), ctx.env().clock().instant()),
-          "check at stamp time");
+      return Stamper.fromReport(new ReportAssembler(ctx.tool(), session.hostSection(), now, Severity.ERROR)
+          .check(session.evaluate(session.facts(), session.resolvingPlan(plan)), plan.steps(), List.of(),
+              ctx.env().clock().instant()), "check at stamp time");
     }
     try {
       Path p = ctx.env().fileSystem().getPath(fromReport);
@@ -118,16 +119,12 @@ public final class StampCommand implements Callable<Integer> {
     }
   }
 
-  private void print(CommandContext ctx, String text) {
-    if (output == null) {
+  private void print(OutputFile file, String text) {
+    if (file == null) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
       return;
     }
-    try {
-      Files.writeString(ctx.env().fileSystem().getPath(output), text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new AgentException(ExitCodes.INCOMPLETE, "could not write " + output + ": " + e.getMessage());
-    }
+    file.write(w -> w.write(text));
   }
 }

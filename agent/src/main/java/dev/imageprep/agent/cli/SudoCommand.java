@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sudo", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = "Manage the image's administrative (sudo) rights.",
     subcommands = {SudoRevokeCommand.class})
-public final class SudoCommand implements Runnable {
+public final class SudoCommand implements java.util.concurrent.Callable<Integer> {
 
   @ParentCommand
   RootCommand root;
@@ -18,7 +18,7 @@ public final class SudoCommand implements Runnable {
   CommandSpec spec;
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return RootCommand.usageError(spec);
   }
 }

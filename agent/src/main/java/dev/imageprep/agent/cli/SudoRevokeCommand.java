@@ -1,11 +1,13 @@
 package dev.imageprep.agent.cli;
 
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.run.AgentException;
 import dev.imageprep.agent.sudo.RevokeOutcome;
 import dev.imageprep.agent.sudo.RevokeRequest;
 import dev.imageprep.agent.sudo.ShadowLock;
 import dev.imageprep.agent.sudo.SudoRevoker;
 import dev.imageprep.agent.sudo.Visudo;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -62,7 +64,7 @@ public final class SudoRevokeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (ctx.env().fileSystem().getSeparator().equals("\\")) {
       // the Windows side (local Administrators through Netapi32) is not built yet
-      throw new AgentException(ExitCodes.INCOMPLETE, "sudo revoke works on Linux images only for now; on Windows"
+      throw new AgentException(ExitCode.INCOMPLETE, "sudo revoke works on Linux images only for now; on Windows"
           + " remove users from the local Administrators group with `net localgroup Administrators USER /delete`");
     }
     boolean offline = root != null;
@@ -84,7 +86,7 @@ public final class SudoRevokeCommand implements Callable<Integer> {
       }
       if (!confirm(ctx, out, preview)) {
         err.println("Nothing changed.");
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
       }
     }
     return report(out, err, run(revoker, change.dryRun), change.dryRun);
@@ -96,11 +98,14 @@ public final class SudoRevokeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw AgentException.usage(e.getMessage());
     } catch (ShadowLock.BusyException e) {
-      throw new AgentException(ExitCodes.LOCKED, e.getMessage());
+      throw new AgentException(ExitCode.LOCKED, e.getMessage());
     }
   }
 
   private Path rootDirectory(CommandContext ctx) throws IOException {
+    if (root != null && root.isBlank()) {
+      throw AgentException.usage("--root is empty: give the directory where the image's root volume is mounted");
+    }
     Path dir = ctx.env().fileSystem().getPath(root == null ? "/" : root);
     if (!Files.isDirectory(dir)) {
       throw AgentException.usage("--root " + root + " is not a directory");
@@ -136,7 +141,7 @@ public final class SudoRevokeCommand implements Callable<Integer> {
     }
     out.flush();
     err.flush();
-    return outcome.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+    return (outcome.complete() ? ExitCode.OK : ExitCode.INCOMPLETE).code();
   }
 
   /** The wait between tries for a lock another tool holds, as shadow-utils' lckpwdf waits. */

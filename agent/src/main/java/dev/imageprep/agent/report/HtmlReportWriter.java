@@ -55,7 +55,7 @@ public final class HtmlReportWriter implements ReportWriter {
     h.append("<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n")
         .append("<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
         .append("<meta name='viewport' content='width=device-width, initial-scale=1'>\n")
-        .append("<title>").append(esc(r.verdict() + " · imageprep " + r.command() + " · " + r.host().profile()))
+        .append("<title>").append(esc(r.verdict().label() + " · imageprep " + r.command() + " · " + r.host().profile()))
         .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
     verdict(h, r);
     glance(h, r);
@@ -74,24 +74,24 @@ public final class HtmlReportWriter implements ReportWriter {
 
   private static void verdict(StringBuilder h, Report r) {
     String tone = switch (r.verdict()) {
-      case "READY", "DONE" -> "ready";
-      case "PLANNED" -> "planned";
-      case "INCOMPLETE" -> "incomplete";
-      default -> "not-ready";
+      case READY, DONE -> "ready";
+      case PLANNED -> "planned";
+      case INCOMPLETE -> "incomplete";
+      case NOT_READY -> "not-ready";
     };
-    h.append("<header class='verdict ").append(tone).append("'>\n<h1 id='verdict'>").append(esc(r.verdict()))
+    h.append("<header class='verdict ").append(tone).append("'>\n<h1 id='verdict'>").append(esc(r.verdict().label()))
         .append("</h1>\n<p class='headline'>").append(esc(headline(r))).append("</p>\n<p class='meta'>")
         .append(esc("imageprep " + r.tool().version() + " " + r.command() + " · profile " + r.host().profile()))
         .append(r.host().profileReason() == null ? "" : " (" + esc(r.host().profileReason()) + ")")
         .append("<br>").append(esc(where(r))).append(" · ").append(esc(WHEN.format(r.startedAt())))
         .append(" · exit ").append(r.exitCode()).append("</p>\n");
-    List<CheckResult> blocking = r.checks().stream().filter(CheckResult::blocksReadiness).toList();
+    List<CheckResult> blocking = r.checks().stream().filter(r::blocks).toList();
     if (!blocking.isEmpty()) {
       h.append("<ol class='blocking'>\n");
       for (CheckResult c : blocking) {
         h.append("<li><a href='#check-").append(esc(c.id())).append("'><b>").append(esc(c.title())).append("</b></a> ")
             .append(badge(c.status())).append("<br>").append(esc(c.message()));
-        if (c.remediation() != null && c.resolvedBy().isEmpty()) {
+        if (TextLines.showsFix(c)) {
           h.append("<br><span class='fix'>Fix: ").append(esc(c.remediation().strip())).append("</span>");
         }
         h.append("</li>\n");
@@ -107,15 +107,24 @@ public final class HtmlReportWriter implements ReportWriter {
   private static String headline(Report r) {
     Summary s = r.summary();
     return switch (r.verdict()) {
-      case "READY" -> "Nothing blocks capturing this image.";
-      case "NOT READY" -> s.blocking() == 0 ? "The cleanup did not run or did not finish."
-          : s.blocking() + (s.blocking() == 1 ? " check blocks" : " checks block") + " capturing this image.";
-      case "DONE" -> "The cleanup finished: " + s.cleanupDone() + " steps done, " + Bytes.human(s.cleanupBytes())
-          + ".";
-      case "PLANNED" -> "Dry run: nothing was changed. " + s.cleanupPlanned() + " steps are planned ("
+      case READY -> "Nothing blocks capturing this image.";
+      case NOT_READY -> notReady(s);
+      case DONE -> "The cleanup finished: " + s.cleanupDone() + " steps done, " + Bytes.human(s.cleanupBytes()) + ".";
+      case PLANNED -> "Dry run: nothing was changed. " + s.cleanupPlanned() + " steps are planned ("
           + Bytes.human(s.cleanupBytes()) + ").";
-      default -> "The run did not finish: " + s.cleanupFailed() + " steps failed; run it again to complete.";
+      case INCOMPLETE -> "The run did not finish: " + s.cleanupFailed() + " steps failed; run it again to complete.";
     };
+  }
+
+  private static String notReady(Summary s) {
+    String awaiting = s.resolvedByCleanup() == 0 ? ""
+        : s.resolvedByCleanup() + (s.resolvedByCleanup() == 1 ? " check finds" : " checks find")
+            + " only what the cleanup removes.";
+    if (s.blocking() == 0) {
+      return awaiting.isEmpty() ? "The cleanup did not run or did not finish." : awaiting + " Nothing else blocks.";
+    }
+    return s.blocking() + (s.blocking() == 1 ? " check blocks" : " checks block") + " capturing this image."
+        + (awaiting.isEmpty() ? "" : " " + awaiting);
   }
 
   private static String where(Report r) {
@@ -132,7 +141,8 @@ public final class HtmlReportWriter implements ReportWriter {
       figures.add(figure("Check results", SvgCharts.stacked("Check results by status", List.of(
           new SvgCharts.Part("pass", s.pass(), "pass"), new SvgCharts.Part("fail", s.fail(), "fail"),
           new SvgCharts.Part("warn", s.warn(), "warn"), new SvgCharts.Part("unknown", s.unknown(), "unknown"),
-          new SvgCharts.Part("skipped", s.skipped(), "skipped")))));
+          new SvgCharts.Part("skipped", s.skipped(), "skipped"),
+          new SvgCharts.Part("resolved by cleanup", s.resolvedByCleanup(), "resolved-by-cleanup")))));
     }
     for (CheckResult c : r.checks()) {
       DataFigures.volume(c).ifPresent(figures::add);
@@ -166,11 +176,10 @@ public final class HtmlReportWriter implements ReportWriter {
           .append("<td>").append(esc(c.message()));
       evidence(h, c.evidence());
       h.append("</td><td>");
-      boolean problem = c.status() != Status.PASS && c.status() != Status.SKIPPED;
       if (!c.resolvedBy().isEmpty()) {
         h.append("<span class='resolved'>Removed by cleanup ").append(esc(String.join(", ", c.resolvedBy())))
             .append("</span>");
-      } else if (problem && c.remediation() != null) {
+      } else if (TextLines.showsFix(c)) {
         h.append(esc(c.remediation().strip()));
       }
       h.append("<div class='source'>Source: ").append(esc(c.source())).append("</div></td></tr>\n");
@@ -260,7 +269,7 @@ public final class HtmlReportWriter implements ReportWriter {
   }
 
   static String badge(Status s) {
-    return "<span class='badge " + s.key() + "'>" + s.key().toUpperCase(Locale.ROOT) + "</span>";
+    return "<span class='badge " + s.key() + "'>" + esc(TextLines.statusLabel(s)) + "</span>";
   }
 
   private static String resource(String name) {

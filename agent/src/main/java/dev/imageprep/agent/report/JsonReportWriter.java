@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The versioned JSON contract, {@code imageprep/report/v1}, validated by the schema in the repository.
+ * The versioned JSON contract, {@code imageprep/report/v2}, validated by the schema in the repository.
  * An item with more than {@link CleanupGroups#JSON_SUMMARY_ABOVE} steps (a million files in {@code
  * /var/tmp}) is summarised as the text report does: one entry per outcome, with {@code count} paths
  * under their common directory and their exact bytes, after the first few it skipped or failed on,
@@ -51,7 +51,7 @@ public final class JsonReportWriter implements ReportWriter {
         summarise(report.cleanup(), g, shown, counts);
       }
       Report small = new Report(report.schema(), report.tool(), report.command(), report.startedAt(),
-          report.finishedAt(), report.host(), report.ready(), report.verdict(), report.exitCode(), report.summary(),
+          report.finishedAt(), report.host(), report.ready(), report.verdict(), report.failOn(), report.summary(),
           report.notes(), report.checks(), report.preflight(), shown);
       ObjectNode tree = ReportJson.mapper().valueToTree(small);
       ArrayNode cleanup = (ArrayNode) tree.get("cleanup");

@@ -143,7 +143,8 @@ public final class JunitReportWriter implements ReportWriter {
       if (r.host().os() != null) {
         p.put("os", r.host().os());
       }
-      p.put("verdict", r.verdict());
+      p.put("verdict", r.verdict().label());
+      p.put("failOn", r.failOn().key());
       p.put("ready", String.valueOf(r.ready()));
       p.put("exitCode", String.valueOf(r.exitCode()));
       p.put("startedAt", r.startedAt().toString());
@@ -169,8 +170,7 @@ public final class JunitReportWriter implements ReportWriter {
         }
         body.append(TextLines.evidence(e)).append('\n');
       }
-      if (c.status() != Status.PASS && c.remediation() != null && !c.remediation().isBlank()
-          && c.resolvedBy().isEmpty()) {
+      if (TextLines.showsFix(c)) {
         body.append("fix: ").append(TerminalText.escape(c.remediation().strip())).append('\n');
       }
       body.append("source: ").append(TerminalText.escape(c.source()));
@@ -178,9 +178,14 @@ public final class JunitReportWriter implements ReportWriter {
       if (c.status() == Status.SKIPPED) {
         return new Case(name, Kind.SKIPPED, "skipped", TerminalText.escape(c.message()), "");
       }
-      if (c.blocksReadiness()) {
+      if (r.blocks(c)) {
         Kind kind = c.status() == Status.UNKNOWN ? Kind.ERROR : Kind.FAILURE;
         return new Case(name, kind, c.status().key(), c.message(), body.toString());
+      }
+      if (c.awaitsCleanup()) {
+        // not ready until the cleanup ran, but nothing to fix by hand: its own failure type says so
+        return new Case(name, Kind.FAILURE, c.status().key(), c.message() + " (imageprep prepare removes it)",
+            body.toString());
       }
       boolean notable = c.status() == Status.WARN || c.status() == Status.UNKNOWN;
       String out = notable ? String.format(Locale.ROOT, "WARNING (%s, severity %s, does not block): %s%n%s",
@@ -190,7 +195,7 @@ public final class JunitReportWriter implements ReportWriter {
     }
 
     private List<Case> cleanupCases() {
-      boolean incomplete = r.verdict().equals("INCOMPLETE");
+      boolean incomplete = r.verdict() == dev.imageprep.rules.model.Verdict.INCOMPLETE;
       List<Case> cases = new ArrayList<>();
       for (CleanupGroups.Group item : CleanupGroups.of(r.cleanup())) {
         StringBuilder body = new StringBuilder();

@@ -36,4 +36,9 @@ public final class ReportWriters {
   public List<String> names() {
     return List.copyOf(byName.keySet());
   }
+
+  /** Every writer, by name. */
+  public List<ReportWriter> all() {
+    return List.copyOf(byName.values());
+  }
 }

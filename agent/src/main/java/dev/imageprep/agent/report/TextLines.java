@@ -2,7 +2,9 @@ package dev.imageprep.agent.report;
 
 import dev.imageprep.rules.check.Bytes;
 import dev.imageprep.rules.cleanup.PlannedStep;
+import dev.imageprep.rules.model.CheckResult;
 import dev.imageprep.rules.model.Evidence;
+import dev.imageprep.rules.model.Status;
 
 /** The one-line renderings of evidence and cleanup steps that the plain-text formats share. */
 final class TextLines {
@@ -24,6 +26,24 @@ final class TextLines {
       sb.append("  [removed by cleanup ").append(TerminalText.escape(e.removedBy())).append(']');
     }
     return sb.toString();
+  }
+
+  /**
+   * The status word of the plain-text formats: {@code CLEANUP} for a finding the cleanup removes
+   * ({@code resolved-by-cleanup}), the status itself in capitals otherwise.
+   */
+  static String statusLabel(Status status) {
+    return status == Status.RESOLVED_BY_CLEANUP ? "CLEANUP" : status.key().toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * Whether a result's fix is worth printing: for a failure or warning only. A finding the cleanup
+   * removes needs no fix, and an unknown's fix is to let the check see (its message says why it could
+   * not), not the rule's remedy for a failure.
+   */
+  static boolean showsFix(CheckResult c) {
+    return (c.status() == Status.FAIL || c.status() == Status.WARN) && c.remediation() != null
+        && !c.remediation().isBlank();
   }
 
   /** {@code done     shred    2.5 KiB  /etc/ssh/ssh_host_rsa_key  (reason)} */

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The report for a person at a terminal: what was judged, each problem with its evidence and its
@@ -59,8 +60,12 @@ public final class TextReportWriter implements ReportWriter {
       cleanup(out, a, r, options);
     }
     out.println();
-    out.println(verdictLine(r, a));
+    out.println(VerdictLine.of(r, a::verdict));
     out.flush();
+    if (out.checkError()) {
+      // PrintWriter keeps write errors to itself: a full disk must not pass for a written report
+      throw new IOException("the report could not be written (disk full, or the reader went away)");
+    }
   }
 
   private static void checks(PrintWriter out, Ansi a, List<CheckResult> results, RenderOptions options) {
@@ -71,14 +76,15 @@ public final class TextReportWriter implements ReportWriter {
       if (problem || options.verbose()) {
         int shown = 0;
         for (Evidence e : c.evidence()) {
-          if (shown++ == MAX_EVIDENCE) {
-            out.printf("        … and %d more (see --format json)%n", c.evidence().size() - MAX_EVIDENCE);
+          if (shown++ == MAX_EVIDENCE && !options.verbose()) {
+            out.printf("        … and %d more (--verbose or --format json lists them)%n",
+                c.evidence().size() - MAX_EVIDENCE);
             break;
           }
           out.printf("        - %s%n", TextLines.evidence(e));
         }
       }
-      if (problem && c.resolvedBy().isEmpty() && c.remediation() != null && !c.remediation().isEmpty()) {
+      if (TextLines.showsFix(c)) {
         out.printf("        fix: %s%n", e(c.remediation()));
       }
     }
@@ -97,21 +103,33 @@ public final class TextReportWriter implements ReportWriter {
     // clean --dry-run and --verbose list every path, since that list is what they are for
     boolean group = r.command().equals("check") && !options.verbose();
     int shown = 0;
+    long listed = 0; // steps that had a line to themselves or in a group's line
+    boolean more = false;
+    boolean summarisedInJson = false;
     for (CleanupGroups.Group item : CleanupGroups.of(steps)) {
+      summarisedInJson |= item.count() > CleanupGroups.JSON_SUMMARY_ABOVE;
       if (group && item.count() > GROUP_ABOVE) {
         out.printf("  %-8s %-17s %-9s %d paths of %s under %s (--verbose lists them)%n", a.cleanup(item.worst()),
             item.action().key(), Bytes.human(item.bytes()), item.count(), e(item.id), e(item.commonParent()));
+        listed += item.count();
         continue;
       }
       for (PlannedStep s : item.steps(steps)) {
-        if (shown++ == MAX_STEPS_SHOWN) {
-          out.printf("  … and more steps (see --format json)%n");
+        if (shown >= MAX_STEPS_SHOWN && !options.verbose()) {
+          more = true;
           break;
         }
+        shown++;
+        listed++;
         String size = s.bytes() > 0 ? Bytes.human(s.bytes()) : "";
         out.printf("  %-8s %-17s %-9s %s%s%n", a.cleanup(s.status()), s.action().key(), size, e(s.path()),
             s.reason() == null ? "" : "  (" + e(s.reason()) + ")");
       }
+    }
+    if (more) {
+      // the JSON report lists them too, unless it summarises an item too large to list (see JsonReportWriter)
+      out.printf("  … and %d more steps (%s lists them)%n", steps.size() - listed,
+          summarisedInJson ? "--verbose" : "--verbose or --format json");
     }
     var sum = r.summary();
     out.printf("  %d planned, %d done, %d skipped, %d failed · %s%n", sum.cleanupPlanned(), sum.cleanupDone(),
@@ -121,27 +139,6 @@ public final class TextReportWriter implements ReportWriter {
   /** Every value from the report reaches the terminal through the one escaping function. */
   private static String e(Object value) {
     return TerminalText.escape(String.valueOf(value));
-  }
-
-  private static String verdictLine(Report r, Ansi a) {
-    var s = r.summary();
-    String counts = String.format(Locale.ROOT, "%d pass, %d fail, %d warn, %d unknown, %d skipped", s.pass(), s.fail(),
-        s.warn(), s.unknown(), s.skipped());
-    String verdict = r.verdict();
-    String colored = switch (verdict) {
-      case "READY", "DONE" -> a.green(verdict);
-      case "INCOMPLETE" -> a.yellow(verdict);
-      default -> a.red(verdict);
-    };
-    StringBuilder sb = new StringBuilder(colored);
-    if (!r.ready() && !r.checks().isEmpty()) {
-      List<String> blocking = r.checks().stream().filter(CheckResult::blocksReadiness).map(CheckResult::id).toList();
-      if (!blocking.isEmpty()) {
-        sb.append(" — blocked by ").append(e(String.join(", ", blocking)));
-      }
-    }
-    sb.append(" · ").append(counts).append(" · exit ").append(r.exitCode());
-    return sb.toString();
   }
 
   /** ANSI styling that turns itself off. */
@@ -166,12 +163,20 @@ public final class TextReportWriter implements ReportWriter {
       return wrap("1;33", s);
     }
 
+    String verdict(String label) {
+      return switch (label) {
+        case "READY", "DONE" -> green(label);
+        case "INCOMPLETE", "PLANNED" -> yellow(label);
+        default -> red(label);
+      };
+    }
+
     String status(Status st) {
-      String label = String.format(Locale.ROOT, "%-7s", st.key().toUpperCase(Locale.ROOT));
+      String label = String.format(Locale.ROOT, "%-7s", TextLines.statusLabel(st));
       return switch (st) {
         case PASS -> green(label);
         case FAIL -> red(label);
-        case WARN, UNKNOWN -> yellow(label);
+        case WARN, UNKNOWN, RESOLVED_BY_CLEANUP -> yellow(label);
         case SKIPPED -> wrap("2", label);
       };
     }

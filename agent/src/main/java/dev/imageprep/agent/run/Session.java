@@ -3,12 +3,10 @@ package dev.imageprep.agent.run;
 import dev.imageprep.agent.AgentEnvironment;
 import dev.imageprep.agent.cleanup.Journal;
 import dev.imageprep.agent.cleanup.RunLock;
-import dev.imageprep.agent.cli.AgentException;
-import dev.imageprep.agent.cli.ExitCodes;
 import dev.imageprep.agent.probe.common.HostNames;
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.probe.linux.DirHandle;
 import dev.imageprep.agent.probe.linux.MountTable;
-import dev.imageprep.agent.probe.linux.TreeSize;
 import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.catalog.Catalog;
 import dev.imageprep.rules.catalog.CatalogException;
@@ -26,7 +24,10 @@ import dev.imageprep.rules.host.HostFacts;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.OsRelease;
 import dev.imageprep.rules.model.CheckResult;
+import dev.imageprep.rules.model.ExitCode;
 import dev.imageprep.rules.model.HostSection;
+import dev.imageprep.rules.model.ProfileDetection;
+import dev.imageprep.rules.select.NearestNames;
 import dev.imageprep.rules.select.Selection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,8 @@ import java.util.stream.Collectors;
 /**
  * One run's setup, shared by check, clean and prepare: the catalog, the image root and its facts, the
  * profile and the selection, all validated before anything is touched. Every problem with the input
- * is an {@link AgentException} with exit code 2.
+ * is an {@link AgentException} with exit code 2; what is only worth a warning (an id in {@code
+ * --skip} that the profile lacks, a detection that fell back) is in {@link #notes()}.
  */
 public final class Session {
 
@@ -59,7 +61,9 @@ public final class Session {
   private final HostOpener.Opened opened;
   private final Profile profile;
   private final String profileReason;
+  private final ProfileDetection detection;
   private final Selection selection;
+  private final List<String> notes = new ArrayList<>();
 
   public Session(AgentEnvironment env, HostOpener opener, CheckTypes types, SessionRequest request) {
     this(env, opener, types, request, Progress.NONE);
@@ -73,30 +77,48 @@ public final class Session {
     this.opener = opener.withProgress(progress);
     this.request = request;
     Catalog catalog = loadCatalog(env, types, request.ruleFiles());
+    boolean auto = request.profile() == null || request.profile().equals("auto");
+    Profile named = auto ? null : resolve(catalog, request.profile()); // a typo fails before the image is read
     this.offline = request.root() != null;
     this.root = offline ? imageRoot(request.root()) : liveRoot(env);
     this.opened = this.opener.open(root, offline);
-    if (request.profile() == null || request.profile().equals("auto")) {
-      ProfileDetector.Detection d = new ProfileDetector().detect(opened.facts());
-      this.profile = resolve(catalog, d.profile());
-      this.profileReason = d.reason();
+    if (auto) {
+      ProfileDetector.Choice choice = new ProfileDetector(catalog).detect(opened.facts());
+      this.profile = resolve(catalog, choice.profile());
+      this.profileReason = choice.reason();
+      this.detection = choice.detection();
+      if (offline && detection.fallback()) {
+        notes.add("--profile auto: the image at " + request.root() + " shows no WorkSpaces, OpsWorks or EC2 signs,"
+            + " so it is judged with the generic " + profile.id() + " profile; pass --profile to choose another");
+      }
     } else {
-      this.profile = resolve(catalog, request.profile());
+      this.profile = named;
       this.profileReason = "--profile";
+      this.detection = null;
     }
     if (profile.platform() != opened.facts().info().platform()) {
       throw AgentException.usage("profile " + profile.id() + " is for " + profile.platform().key()
           + ", but the image is " + opened.facts().info().platform().key());
     }
     this.selection = new Selection(request.only(), request.skip(), request.enable());
-    List<String> unknown = selection.unknownIds(profile);
+    List<String> unknown = selection.unknownChosenIds(profile);
     if (!unknown.isEmpty()) {
-      List<String> known = new ArrayList<>();
-      profile.rules().forEach(r -> known.add(r.id()));
-      profile.cleanup().forEach(c -> known.add(c.id()));
-      throw AgentException.usage("unknown id" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-          + " in --only/--skip/--enable; profile " + profile.id() + " knows: " + String.join(", ", known));
+      throw AgentException.usage(unknown.stream().map(id -> "--only/--enable " + id + ": profile " + profile.id()
+          + " has no such rule or cleanup item" + NearestNames.suggestion(id, knownIds()))
+          .collect(Collectors.joining("\n")) + "\n(`imageprep rules list --profile " + profile.id()
+          + "` lists them)");
     }
+    for (String id : selection.unknownSkippedIds(profile)) {
+      notes.add("--skip " + id + ": profile " + profile.id() + " has no such rule or cleanup item, so there is"
+          + " nothing to leave out" + NearestNames.suggestion(id, knownIds()));
+    }
+  }
+
+  private List<String> knownIds() {
+    List<String> known = new ArrayList<>();
+    profile.rules().forEach(r -> known.add(r.id()));
+    profile.cleanup().forEach(c -> known.add(c.id()));
+    return known;
   }
 
   /** The running system's root: {@code /}, or on Windows the system drive ({@code C:\}). */
@@ -138,6 +160,10 @@ public final class Session {
   }
 
   private static Profile resolve(Catalog catalog, String id) {
+    if (!catalog.hasProfile(id)) {
+      throw AgentException.usage("unknown profile '" + id + "'" + NearestNames.suggestion(id, catalog.profileIds())
+          + " (known: " + String.join(", ", catalog.profileIds()) + "; `imageprep profiles` describes them)");
+    }
     try {
       return catalog.resolve(id);
     } catch (CatalogException e) {
@@ -145,16 +171,36 @@ public final class Session {
     }
   }
 
+  /** The --root directory, real path, checked to hold an operating system before anything reads it. */
   private Path imageRoot(String given) {
+    if (given.isBlank()) {
+      throw AgentException.usage("--root is empty: give the directory where the image's root volume is mounted");
+    }
+    Path real;
     try {
       Path p = env.fileSystem().getPath(given);
       if (!Files.isDirectory(p)) {
         throw AgentException.usage("--root " + given + ": not a directory");
       }
-      return p.toRealPath();
+      real = p.toRealPath();
     } catch (InvalidPathException | IOException e) {
       throw AgentException.usage("--root " + given + ": " + e.getMessage());
     }
+    RootShape.requireOperatingSystem(real, given);
+    return real;
+  }
+
+  /**
+   * Stops a command that would change a running system without administrator rights: exit 2 before
+   * anything is planned.
+   */
+  public void requireToChange(String command) {
+    Privileges.requireToChange(env, this, command);
+  }
+
+  /** Warnings about the input that did not stop the run, for the report's notes. */
+  public List<String> notes() {
+    return List.copyOf(notes);
   }
 
   public Profile profile() {
@@ -193,7 +239,7 @@ public final class Session {
     Fact<OsRelease> os = opened.facts().os().release();
     return new HostSection(opened.facts().info().platform(), root.toString(), offline,
         opened.facts().info().hostname(), os.isKnown() ? os.value().prettyName() : null, profile.id(), profileReason,
-        profile.environment());
+        profile.environment(), detection);
   }
 
   public List<CleanupEntry> selectedCleanup() {
@@ -202,13 +248,26 @@ public final class Session {
 
   /** The plan for the selected cleanup items; reads only. */
   public CleanupPlan plan() {
+    return plan(selectedCleanup());
+  }
+
+  /**
+   * The plan that decides which findings the cleanup resolves: the profile's whole cleanup (with the
+   * same --skip and --enable) whatever --only picks, so that {@code check --only no-secrets-left}
+   * judges the host keys as {@code check} does. Without --only it is the selected plan itself.
+   */
+  public CleanupPlan resolvingPlan(CleanupPlan selected) {
+    return selection.narrowed() ? plan(selection.profileCleanup(profile)) : selected;
+  }
+
+  private CleanupPlan plan(List<CleanupEntry> items) {
     List<Planner.Guard> protect = new ArrayList<>();
     for (ImagePath v : profile.userVolumes()) {
       protect.add(new Planner.Guard(v, v + " is the user volume: it is not part of the image, and imageprep never"
           + " touches it on profile " + profile.id()));
     }
     return new Planner(opened.files(), protect, keptPaths(), opened.facts().packages().files())
-        .withMountPoints(mountPoints()).limitSteps(stepLimit()).plan(selectedCleanup());
+        .withMountPoints(mountPoints()).limitSteps(stepLimit()).plan(items);
   }
 
   /**
@@ -216,7 +275,7 @@ public final class Session {
    * from this machine's mount table, which shows bind mounts of the same filesystem too.
    */
   List<Planner.Guard> mountPoints() {
-    if (!TreeSize.usableFor(root)) {
+    if (!DirHandle.usableFor(root)) {
       return List.of(); // Windows, and in-memory trees in tests: no mount table to read
     }
     List<Planner.Guard> mounts = new ArrayList<>();
@@ -265,12 +324,14 @@ public final class Session {
   }
 
   /**
-   * Judges the selected rules, showing which one is being judged; {@code plan} tells which findings
-   * the cleanup resolves.
+   * Judges the selected rules, showing which one is being judged; {@code resolving} tells which
+   * findings the cleanup resolves (see {@link #resolvingPlan}; empty for the verify step). A rule that
+   * applies "when cleanup item X runs" asks the profile's whole cleanup, as resolution does.
    */
-  public List<CheckResult> evaluate(HostFacts facts, CleanupPlan plan) {
-    Set<String> selectedCleanup = selectedCleanup().stream().map(CleanupEntry::id).collect(Collectors.toSet());
-    CheckContext ctx = new CheckContext(facts, plan, selectedCleanup, profile.userVolumes());
+  public List<CheckResult> evaluate(HostFacts facts, CleanupPlan resolving) {
+    Set<String> profileCleanup = selection.profileCleanup(profile).stream().map(CleanupEntry::id)
+        .collect(Collectors.toSet());
+    CheckContext ctx = new CheckContext(facts, resolving, profileCleanup, profile.userVolumes());
     List<RuleEntry> rules = selection.rules(profile);
     try (Progress.Task task = progress.begin("checking", rules.size())) {
       boolean[] first = {true};
@@ -302,7 +363,7 @@ public final class Session {
     try {
       return RunLock.acquire(file, shared, env.pid());
     } catch (RunLock.HeldException e) {
-      throw new AgentException(ExitCodes.LOCKED, e.getMessage());
+      throw new AgentException(ExitCode.LOCKED, e.getMessage());
     } catch (IOException e) {
       throw AgentException.usage("cannot take the lock in " + stateDir() + " (" + e.getMessage()
           + "): run as root or pass --state-dir");

@@ -1,6 +1,5 @@
 package dev.imageprep.agent.stamp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.imageprep.agent.report.ReportJson;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.HostFacts;
@@ -8,7 +7,6 @@ import dev.imageprep.rules.host.InstalledPackage;
 import dev.imageprep.rules.host.OsRelease;
 import dev.imageprep.rules.host.PackageInventory;
 import dev.imageprep.rules.model.Report;
-import dev.imageprep.rules.model.Summary;
 import dev.imageprep.rules.model.ToolInfo;
 import java.io.IOException;
 import java.time.Instant;
@@ -81,34 +79,18 @@ public final class Stamper {
     return new VersionManifest.Software(inv.value().managers(), pkgs);
   }
 
-  /** The result of a check run just now. */
+  /** The result of a check run just now, or of a report read back. */
   public static VersionManifest.Result fromReport(Report r, String source) {
-    List<String> blocking = r.checks().stream().filter(c -> c.blocksReadiness()).map(c -> c.id()).toList();
-    return new VersionManifest.Result(source, r.command(), r.host().profile(), r.verdict(), r.ready(), r.exitCode(),
-        r.finishedAt(), r.summary(), blocking);
+    return new VersionManifest.Result(source, r.command(), r.host().profile(), r.verdict().label(), r.ready(),
+        r.exitCode(), r.finishedAt(), r.summary(), r.blockedBy());
   }
 
   /**
    * The result recorded in an earlier JSON report ({@code --from-report}).
    *
-   * @throws IOException when the text is not an imageprep/report/v1 report
+   * @throws IOException when the text is not an imageprep report (v1 or v2)
    */
   public static VersionManifest.Result fromReportJson(String json, String source) throws IOException {
-    JsonNode n = ReportJson.mapper().readTree(json);
-    if (n == null || !Report.SCHEMA.equals(n.path("schema").asText())) {
-      throw new IOException("not an " + Report.SCHEMA + " report");
-    }
-    List<String> blocking = new ArrayList<>();
-    for (JsonNode c : n.path("checks")) {
-      boolean error = c.path("severity").asText().equals("error");
-      String status = c.path("status").asText();
-      if (error && (status.equals("fail") || status.equals("unknown"))) {
-        blocking.add(c.path("id").asText());
-      }
-    }
-    Summary summary = ReportJson.mapper().treeToValue(n.path("summary"), Summary.class);
-    return new VersionManifest.Result(source, n.path("command").asText(), n.path("host").path("profile").asText(),
-        n.path("verdict").asText(), n.path("ready").asBoolean(), n.path("exitCode").asInt(),
-        Instant.parse(n.path("finishedAt").asText()), summary, blocking);
+    return fromReport(ReportJson.read(json), source);
   }
 }

@@ -1,9 +1,9 @@
 package dev.imageprep.agent.cli;
 
-import static dev.imageprep.agent.testing.UsedImage.HOST_KEY_BODY;
-import static dev.imageprep.agent.testing.UsedImage.fingerprint;
 import static dev.imageprep.agent.testing.Trees.exists;
 import static dev.imageprep.agent.testing.Trees.write;
+import static dev.imageprep.agent.testing.UsedImage.HOST_KEY_BODY;
+import static dev.imageprep.agent.testing.UsedImage.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +11,9 @@ import dev.imageprep.agent.cleanup.RunLock;
 import dev.imageprep.agent.run.Session;
 import dev.imageprep.agent.testing.LocalCli;
 import dev.imageprep.agent.testing.LocalCli.Result;
-import dev.imageprep.agent.testing.UsedImage;
 import dev.imageprep.agent.testing.ReportSchema;
+import dev.imageprep.agent.testing.UsedImageRuns;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,38 +27,39 @@ class CommandsTest {
   @TempDir
   Path tmp;
 
+  UsedImageRuns image;
   Path root;
   Path state;
   LocalCli cli;
 
   @BeforeEach
   void image() throws IOException {
-    root = UsedImage.debianLike(Files.createDirectories(tmp.resolve("image")));
-    state = tmp.resolve("state");
-    cli = new LocalCli(state, Files.createDirectories(tmp.resolve("cwd")));
+    image = UsedImageRuns.in(tmp);
+    root = image.root();
+    state = image.state();
+    cli = image.cli();
   }
 
   private String[] args(String command, String... more) {
-    String[] base = {command, "--root", root.toString(), "--profile", "ec2-linux", "--state-dir", state.toString()};
-    String[] all = new String[base.length + more.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(more, 0, all, base.length, more.length);
-    return all;
+    return image.args(command, more);
   }
 
   @Test
-  void checkReportsKeysAsRemovedByCleanupAndNeverPrintsThem() {
+  void checkReportsKeysAsResolvedByCleanupAndNeverPrintsThem() {
     Result r = cli.run(args("check", "--format", "json"));
-    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.NOT_READY);
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.NOT_READY.code());
     JsonNode report = ReportSchema.validated(r.out());
     assertThat(report.at("/host/root").asText()).isEqualTo(root.toString());
-    assertThat(report.at("/verdict").asText()).isEqualTo("NOT READY");
+    assertThat(report.at("/verdict").asText()).as("not ready until the cleanup ran").isEqualTo("NOT READY");
+    assertThat(report.at("/blockedBy")).as("but nothing blocks").isEmpty();
+    assertThat(report.at("/summary/resolvedByCleanup").asInt()).isEqualTo(1);
     JsonNode secrets = findCheck(report, "no-secrets-left");
-    assertThat(secrets.at("/status").asText()).isEqualTo("fail");
+    assertThat(secrets.at("/status").asText()).isEqualTo("resolved-by-cleanup");
     assertThat(secrets.at("/resolvedBy/0").asText()).isEqualTo("ssh-host-keys");
     assertThat(secrets.at("/evidence/0/path").asText()).startsWith("/etc/ssh/ssh_host_").doesNotContain(root.toString());
     assertThat(r.out()).doesNotContain(HOST_KEY_BODY.substring(0, 24));
-    assertThat(cli.run(args("check")).out()).doesNotContain(HOST_KEY_BODY.substring(0, 24)).contains("NOT READY");
+    assertThat(cli.run(args("check")).out()).doesNotContain(HOST_KEY_BODY.substring(0, 24))
+        .contains("NOT READY — awaiting cleanup: no-secrets-left").doesNotContain("blocked by");
   }
 
   @Test
@@ -76,17 +78,18 @@ class CommandsTest {
   void withoutATerminalCleanRefusesUnlessTold() throws IOException {
     String before = fingerprint(root);
     Result r = cli.run(args("clean"));
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("without --yes");
     assertThat(fingerprint(root)).isEqualTo(before);
   }
 
   @Test
-  void onATerminalAnAnswerOfNoChangesNothing() throws IOException {
+  void onATerminalAnAnswerOfNoChangesNothingAndExitsOne() throws IOException {
     String before = fingerprint(root);
     Result r = cli.interactive("n\n").run(args("clean"));
-    assertThat(r.exitCode()).isZero();
+    assertThat(r.exitCode()).isEqualTo(ExitCode.NOT_READY.code());
     assertThat(r.out()).contains("Continue? [y/N]");
+    assertThat(r.err()).contains("declined: nothing was changed");
     assertThat(fingerprint(root)).isEqualTo(before);
     assertThat(cli.interactive("y\n").run(args("clean")).exitCode()).isZero();
     assertThat(exists(root, "/etc/ssh/ssh_host_rsa_key")).isFalse();
@@ -118,7 +121,8 @@ class CommandsTest {
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     JsonNode report = ReportSchema.validated(r.out());
     assertThat(report.at("/verdict").asText()).isEqualTo("READY");
-    assertThat(findCheck(report.get("preflight"), "no-secrets-left").at("/status").asText()).isEqualTo("fail");
+    assertThat(findCheck(report.get("preflight"), "no-secrets-left").at("/status").asText())
+        .isEqualTo("resolved-by-cleanup");
     assertThat(findCheck(report, "no-secrets-left").at("/status").asText()).isEqualTo("pass");
   }
 
@@ -128,7 +132,7 @@ class CommandsTest {
         + "aws_secret_access_key = 9xQz7Lw2Jc8Vb4Nm6Kp1Rt5Ys3Ud0Fg2Hh4Jj6Kk\n");
     String before = fingerprint(root);
     Result r = cli.run(args("prepare", "--yes", "--format", "json"));
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_READY);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.NOT_READY.code());
     JsonNode report = ReportSchema.validated(r.out());
     assertThat(report.at("/notes/0").asText()).contains("cleanup not run").contains("no-secrets-left");
     assertThat(fingerprint(root)).isEqualTo(before);
@@ -151,17 +155,17 @@ class CommandsTest {
     Path lock = state.resolve(Session.lockFileName(root.toRealPath(), true));
     try (RunLock held = RunLock.acquire(lock, false, 777)) {
       Result r = cli.run(args("clean", "--yes"));
-      assertThat(r.exitCode()).isEqualTo(ExitCodes.LOCKED);
+      assertThat(r.exitCode()).isEqualTo(ExitCode.LOCKED.code());
       assertThat(r.err()).contains("pid 777");
       assertThat(cli.run(args("check")).exitCode()).as("a check does not run during a cleanup")
-          .isEqualTo(ExitCodes.LOCKED);
+          .isEqualTo(ExitCode.LOCKED.code());
     }
   }
 
   @Test
   void changingALiveSystemNeedsRoot() throws IOException {
     Result r = cli.uid(1000).run("clean", "--yes", "--state-dir", state.toString());
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("run it as root");
   }
 
@@ -171,7 +175,8 @@ class CommandsTest {
     Path broken = Files.writeString(tmp.resolve("site.yaml"), "rules:\n  - id: my-rule\n    title: Mine\n"
         + "    severity: error\n    type: volume-usage\n    with: {max-percent: many}\n    remediation: x\n    source: me\n");
     assertUsage(cli.run(args("clean", "--yes", "--rules", broken.toString())), broken + ":6:25");
-    assertUsage(cli.run(args("clean", "--yes", "--only", "ssh-hostkeys")), "unknown id ssh-hostkeys");
+    assertUsage(cli.run(args("clean", "--yes", "--only", "ssh-hostkeys")),
+        "--only/--enable ssh-hostkeys: profile ec2-linux has no such rule or cleanup item; did you mean ssh-host-keys?");
     assertUsage(cli.run("check", "--profile", "windows-desktop", "--root", root.toString()), "unknown profile");
     assertUsage(cli.run("check", "--root", tmp.resolve("missing").toString()), "not a directory");
     assertUsage(cli.run(args("check", "--format", "yaml")), "unknown --format yaml");
@@ -193,14 +198,20 @@ class CommandsTest {
         .contains("keeps:       /var/cache/debconf (on Debian and Ubuntu this is debconf's database");
     assertThat(cli.run("rules", "show", "rotated-logs", "--profile", "ec2-linux").out())
         .contains("stands for:  virt-sysprep:logfiles, virt-sysprep:pacct-log");
-    assertThat(cli.run("rules", "show", "nope", "--profile", "ec2-linux").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.run("rules", "show", "nope", "--profile", "ec2-linux").exitCode()).isEqualTo(ExitCode.USAGE.code());
     Result schema = cli.run("schema");
-    assertThat(schema.out()).contains("imageprep/report/v1");
-    assertThat(cli.run("--help").out()).contains("Exit codes:").contains("4   another imageprep run holds the lock");
+    assertThat(schema.out()).contains("imageprep/report/v2");
+    for (String command : new String[] {"--help", "check --help", "clean --help", "prepare --help"}) {
+      String help = cli.run(command.split(" ")).out();
+      for (ExitCode code : ExitCode.values()) {
+        assertThat(help).as(command).contains("Exit codes:").contains(code.code() + "   " + code.meaning().substring(0,
+            30));
+      }
+    }
   }
 
   private static void assertUsage(Result r, String message) {
-    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains(message).doesNotContain("\tat ");
   }
 

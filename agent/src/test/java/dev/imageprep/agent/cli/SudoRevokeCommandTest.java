@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imageprep.agent.probe.common.CommandRunner;
 import dev.imageprep.agent.testing.CliHarness;
 import dev.imageprep.agent.testing.FakeRunner;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class SudoRevokeCommandTest {
   void refusesWithoutYesWhenNobodyCanBeAsked() throws IOException {
     CliHarness.Result r = run("sudo", "revoke", "--root", root.toString());
 
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("without --yes");
     assertThat(root.resolve("etc/sudoers.d/01-ws-admin-user")).exists();
   }
@@ -76,7 +77,7 @@ class SudoRevokeCommandTest {
   void rootIsNeverRevoked() {
     CliHarness.Result r = run("sudo", "revoke", "--root", root.toString(), "--user", "root", "--yes");
 
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("root's rights are never removed");
   }
 }

@@ -20,6 +20,7 @@ import dev.imageprep.rules.host.RegistryProbe;
 import dev.imageprep.rules.host.VolumeUsage;
 import dev.imageprep.rules.host.WindowsProbe;
 import dev.imageprep.rules.host.WindowsVolume;
+import dev.imageprep.rules.model.ExitCode;
 import dev.imageprep.rules.model.ToolInfo;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
@@ -27,7 +28,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -67,10 +67,10 @@ class WindowsLiveSessionTest {
       int code = Main.run(ctx, new PrintWriter(out), new PrintWriter(err), "clean", "--profile", "windows", "--yes",
           "--only", "windows-temp");
       if (elevated) {
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK.code());
         assertThat(fs.getPath("E:\\Windows\\Temp\\x.log")).doesNotExist();
       } else {
-        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(code).isEqualTo(ExitCode.USAGE.code());
         assertThat(err.toString()).contains("run it from an elevated prompt").doesNotContain("Exception");
         assertThat(fs.getPath("E:\\Windows\\Temp\\x.log")).exists();
       }

@@ -12,12 +12,14 @@ import dev.imageprep.agent.report.ReportJson;
 import dev.imageprep.agent.report.ReportWriters;
 import dev.imageprep.agent.run.HostOpener;
 import dev.imageprep.agent.run.Interruptions;
+import dev.imageprep.agent.testing.ProducedReports;
 import dev.imageprep.rules.check.CheckTypes;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.HostInfo;
 import dev.imageprep.rules.host.Platform;
 import dev.imageprep.rules.host.VolumeProbe;
 import dev.imageprep.rules.host.VolumeUsage;
+import dev.imageprep.rules.model.ExitCode;
 import dev.imageprep.rules.model.ToolInfo;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
@@ -87,6 +89,7 @@ class WindowsVolumeEndToEndTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(ctx, new PrintWriter(out), new PrintWriter(err), args);
+    ProducedReports.validate(env.fileSystem(), args, out.toString());
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -102,7 +105,7 @@ class WindowsVolumeEndToEndTest {
     WindowsVolumeFixture.sparse(volume.resolve("Users/Default/Documents/archive-2019.pst"), 6 * GB);
     WindowsVolumeFixture.sparse(volume.resolve("Users/Default/Documents/videos/keynote.mp4"), 5 * GB);
     Run before = check("--only", "profile-size");
-    assertThat(before.exit()).as(before.err()).isEqualTo(ExitCodes.NOT_READY);
+    assertThat(before.exit()).as(before.err()).isEqualTo(ExitCode.NOT_READY.code());
     JsonNode fail = before.check("profile-size");
     assertThat(fail.get("status").asText()).isEqualTo("fail");
     assertThat(fail.get("data").get("profiles").get(0).get("bytes").asLong()).isEqualTo(11 * GB);
@@ -115,7 +118,7 @@ class WindowsVolumeEndToEndTest {
     JsonNode pass = after.check("profile-size");
     assertThat(pass.get("status").asText()).as(pass.toString()).isEqualTo("pass");
     assertThat(pass.get("data").get("profiles").get(0).get("excludedBytes").asLong()).isEqualTo(11 * GB);
-    assertThat(after.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(after.exit()).isEqualTo(ExitCode.OK.code());
   }
 
   @Test
@@ -135,7 +138,7 @@ class WindowsVolumeEndToEndTest {
     JsonNode fail = short1.check("system-drive-free-space");
     assertThat(fail.get("status").asText()).isEqualTo("fail");
     assertThat(fail.get("message").asText()).contains("needs 4.8 GiB (profile 2.8 GiB + 2.0 GiB)");
-    assertThat(short1.exit()).isEqualTo(ExitCodes.NOT_READY);
+    assertThat(short1.exit()).isEqualTo(ExitCode.NOT_READY.code());
 
     available[0]++;
     assertThat(run(opener, args).check("system-drive-free-space").get("status").asText()).isEqualTo("pass");
@@ -149,10 +152,10 @@ class WindowsVolumeEndToEndTest {
       Run r = run(null, "check", "--root", volume.toString(), "--profile", "ec2-windows", "--format", format,
           "--state-dir", state.toString(), "--verbose");
       assertThat(r.out() + r.err()).contains("LaunchConfig.json").doesNotContain(SECRET);
-      assertThat(r.exit()).isEqualTo(ExitCodes.NOT_READY);
+      assertThat(r.exit()).isEqualTo(ExitCode.NOT_READY.code());
     }
     JsonNode finding = check().check("no-secrets-left");
-    assertThat(finding.get("status").asText()).isEqualTo("fail");
+    assertThat(finding.get("status").asText()).isEqualTo("resolved-by-cleanup");
     assertThat(finding.get("evidence").get(0).get("line").asInt()).isEqualTo(4);
     assertThat(finding.get("resolvedBy").get(0).asText()).isEqualTo("ec2launch-admin-password");
 
@@ -163,7 +166,7 @@ class WindowsVolumeEndToEndTest {
 
     Run clean = run(null, "clean", "--root", volume.toString(), "--profile", "ec2-windows", "--yes",
         "--format", "json", "--state-dir", state.toString());
-    assertThat(clean.exit()).as(clean.out() + clean.err()).isEqualTo(ExitCodes.OK);
+    assertThat(clean.exit()).as(clean.out() + clean.err()).isEqualTo(ExitCode.OK.code());
     assertThat(Files.readString(launch)).isEqualTo("{\r\n  \"setComputerName\": false,\r\n"
         + "  \"adminPasswordType\": \"Random\",\r\n  \"adminPassword\": \"\"\r\n}\r\n");
     assertThat(volume.resolve("Windows/Temp")).isEmptyDirectory();
@@ -179,11 +182,14 @@ class WindowsVolumeEndToEndTest {
   void autoDetectsAWindowsVolumeAndRefusesALinuxProfileForIt() throws Exception {
     Run auto = run(null, "check", "--root", volume.toString(), "--format", "json", "--state-dir", state.toString());
     assertThat(auto.json().get("host").get("profile").asText()).isEqualTo("workspaces-windows");
-    assertThat(auto.json().get("host").get("profileReason").asText()).contains("Skylight");
+    assertThat(auto.json().get("host").get("profileReason").asText()).startsWith("auto-detected: ").contains("WorkSpaces");
+    assertThat(auto.json().at("/host/detection/seen").findValuesAsText("value"))
+        .contains("HKLM\\SOFTWARE\\Amazon\\SkyLight");
+    assertThat(auto.json().at("/host/detection/fallback").asBoolean()).isFalse();
 
     Run linux = run(null, "check", "--root", volume.toString(), "--profile", "ec2-linux", "--state-dir",
         state.toString());
-    assertThat(linux.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(linux.exit()).isEqualTo(ExitCode.USAGE.code());
     assertThat(linux.err()).contains("profile ec2-linux is for linux, but the image is windows");
   }
 
@@ -200,13 +206,13 @@ class WindowsVolumeEndToEndTest {
       assertThat(c.get("status").asText()).as(id).isEqualTo("unknown");
       assertThat(c.get("message").asText()).as(id).contains("not closed cleanly");
     }
-    assertThat(r.exit()).isEqualTo(ExitCodes.NOT_READY);
+    assertThat(r.exit()).isEqualTo(ExitCode.NOT_READY.code());
   }
 
   @Test
   void rulesListShowsEveryWindowsRequirementWithItsSource() {
     Run r = run(null, "rules", "list", "--profile", "workspaces-windows");
-    assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(r.exit()).isEqualTo(ExitCode.OK.code());
     assertThat(r.out()).contains("profile-size", "system-drive-free-space", "service-accounts", "required-components",
         "not-feature-upgraded", "apps-on-system-drive", "no-secrets-left", "source: seeds/workspaces-create-custom-bundle.md");
   }

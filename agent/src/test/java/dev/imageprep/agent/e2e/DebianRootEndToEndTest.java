@@ -1,18 +1,18 @@
 package dev.imageprep.agent.e2e;
 
-import static dev.imageprep.agent.testing.UsedImage.fingerprint;
 import static dev.imageprep.agent.testing.Trees.exists;
 import static dev.imageprep.agent.testing.Trees.link;
 import static dev.imageprep.agent.testing.Trees.write;
+import static dev.imageprep.agent.testing.UsedImage.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.imageprep.agent.cli.ExitCodes;
+import dev.imageprep.agent.testing.DebianRoot;
 import dev.imageprep.agent.testing.LocalCli;
 import dev.imageprep.agent.testing.LocalCli.Result;
-import dev.imageprep.agent.testing.DebianRoot;
 import dev.imageprep.agent.testing.ReportSchema;
 import dev.imageprep.agent.testing.UsedImage;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,10 +105,11 @@ class DebianRootEndToEndTest {
 
     Result check = cli.run(args("check", "ec2-linux"));
     JsonNode before = ReportSchema.validated(check.out());
-    assertThat(check.exitCode()).as(check.out()).isEqualTo(ExitCodes.NOT_READY);
+    assertThat(check.exitCode()).as(check.out()).isEqualTo(ExitCode.NOT_READY.code());
     JsonNode secrets = check(before, "no-secrets-left");
-    assertThat(secrets.at("/status").asText()).isEqualTo("fail");
+    assertThat(secrets.at("/status").asText()).isEqualTo("resolved-by-cleanup");
     assertThat(secrets.get("resolvedBy").toString()).contains("ssh-host-keys");
+    assertThat(before.at("/blockedBy")).as("only the host keys, which the cleanup shreds").isEmpty();
     assertThat(check(before, "required-components").at("/status").asText()).isEqualTo("pass");
     assertThat(check(before, "ssh-host-key-regeneration").at("/status").asText()).as("cloud-init's ssh module")
         .isEqualTo("pass");
@@ -153,14 +154,14 @@ class DebianRootEndToEndTest {
     Result r = cli.run(args("prepare", "workspaces-linux", "--yes"));
     JsonNode report = ReportSchema.validated(r.out());
     // a plain Debian root has no PCoIP or Skylight agent: the check blocks, and nothing is cleaned
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_READY);
+    assertThat(r.exitCode()).isEqualTo(ExitCode.NOT_READY.code());
     assertThat(check(report, "required-components").at("/message").asText()).contains("PCoIP").contains("Skylight");
     assertThat(report.at("/notes/0").asText()).contains("cleanup not run");
     assertThat(exists(root, "/etc/ssh/ssh_host_rsa_key")).isTrue();
 
     Result forced = cli.run(args("prepare", "workspaces-linux", "--yes", "--force"));
     JsonNode f = ReportSchema.validated(forced.out());
-    assertThat(forced.exitCode()).as("still not ready: the agents are missing").isEqualTo(ExitCodes.NOT_READY);
+    assertThat(forced.exitCode()).as("still not ready: the agents are missing").isEqualTo(ExitCode.NOT_READY.code());
     assertThat(f.at("/summary/cleanupDone").asInt()).isPositive();
     assertThat(exists(root, "/etc/ssh/ssh_host_rsa_key")).isFalse();
     assertThat(exists(root, "/run/lock/.skylight.domain-join.lock")).as("via /var/lock -> /run/lock").isFalse();
@@ -178,7 +179,8 @@ class DebianRootEndToEndTest {
     assertThat(r.exitCode()).as(r.out()).isZero();
     assertThat(report.at("/verdict").asText()).isEqualTo("READY");
     assertThat(report.at("/ready").asBoolean()).isTrue();
-    assertThat(check(report.get("preflight"), "no-secrets-left").at("/status").asText()).isEqualTo("fail");
+    assertThat(check(report.get("preflight"), "no-secrets-left").at("/status").asText())
+        .isEqualTo("resolved-by-cleanup");
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.imageprep.agent.integrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.imageprep.agent.Main;
+import dev.imageprep.agent.cli.CommandLines;
 import dev.imageprep.agent.report.ReportWriters;
 import dev.imageprep.agent.testing.CliHarness;
 import dev.imageprep.rules.catalog.Catalog;
@@ -164,7 +164,7 @@ class IntegrationDocumentsTest {
     for (Found f : all()) {
       assertThat(String.join(" ", f.args())).as(f.file() + ": a template variable without a value")
           .doesNotContain(ShellWords.UNSET);
-      CommandLine cl = Main.newCommandLine(harness.context());
+      CommandLine cl = CommandLines.newCommandLine(harness.context());
       assertThatCode(() -> cl.parseArgs(f.args().toArray(String[]::new))).as(f.file() + ": " + f.args())
           .doesNotThrowAnyException();
       ParseResult leaf = cl.parseArgs(f.args().toArray(String[]::new));
@@ -173,10 +173,11 @@ class IntegrationDocumentsTest {
       }
       String name = leaf.commandSpec().name();
       if (leaf.hasMatchedOption("--format")) {
-        String format = leaf.matchedOptionValue("--format", "");
+        Object given = leaf.matchedOption("--format").getValue();
+        List<?> formats = given instanceof List<?> list ? list : List.of(given);
         List<String> known = name.equals("stamp") ? List.of("text", "json", "aws-tags")
             : ReportWriters.standard().names();
-        assertThat(known).as(f.file() + ": " + f.args()).contains(format);
+        assertThat(known).as(f.file() + ": " + f.args()).containsAll(formats.stream().map(String::valueOf).toList());
       }
       if (leaf.hasMatchedOption("--profile")) {
         assertThat(profiles).as(f.file() + ": " + f.args()).contains(leaf.matchedOptionValue("--profile", ""));

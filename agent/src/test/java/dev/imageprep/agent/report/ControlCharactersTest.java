@@ -49,7 +49,7 @@ class ControlCharactersTest {
     PlannedStep step = new PlannedStep("tmp-files", ActionKind.REMOVE, path, null, FileType.REGULAR, 12, null,
         CleanupStatus.FAILED, "could not remove " + EVIL);
     return new ReportAssembler(new ToolInfo("imageprep", "test"), SampleReports.host("ec2-linux"),
-        Instant.EPOCH).prepare(List.of(check), List.of(step), List.of(check), false, false, List.of("note " + EVIL),
+        Instant.EPOCH, Severity.ERROR).prepare(List.of(check), List.of(step), List.of(check), false, false, List.of("note " + EVIL),
         Instant.EPOCH);
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imageprep.agent.AgentEnvironment;
 import dev.imageprep.agent.Main;
 import dev.imageprep.agent.cli.CommandContext;
+import dev.imageprep.agent.testing.ProducedReports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -79,6 +80,7 @@ class DebianRootSecretsTest {
       Main.run(CommandContext.standard(AgentEnvironment.system()), new PrintWriter(out), new PrintWriter(err), "check",
           "--root", root.toString(), "--profile", "ec2-linux", "--state-dir", tmp.resolve("state-" + name).toString(),
           "--format", format);
+      ProducedReports.validate(java.nio.file.FileSystems.getDefault(), new String[0], out.toString());
       for (String secret : Corpus.secretValues()) {
         assertThat(out + "\n" + err).doesNotContain(secret);
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imageprep.agent.AgentEnvironment;
 import dev.imageprep.agent.Main;
 import dev.imageprep.agent.cli.CommandContext;
+import dev.imageprep.agent.testing.ProducedReports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ class NoSecretInOutputTest {
     int code = Main.run(CommandContext.standard(AgentEnvironment.system()), new PrintWriter(out), new PrintWriter(err),
         "check", "--root", Corpus.root().toString(), "--profile", "ec2-linux", "--state-dir", state.toString(),
         "--only", "no-secrets-left", "--format", format, "--verbose");
+    ProducedReports.validate(java.nio.file.FileSystems.getDefault(), new String[0], out.toString());
 
     String printed = out + "\n" + err;
     assertThat(code).as(printed).isEqualTo(1);
@@ -45,6 +47,8 @@ class NoSecretInOutputTest {
     Main.run(CommandContext.standard(AgentEnvironment.system()), new PrintWriter(out), new PrintWriter(err),
         "check", "--root", Corpus.root().toString(), "--profile", "ec2-linux", "--state-dir", state.toString(),
         "--format", format, "--output", report.toString());
+    ProducedReports.validate(java.nio.file.FileSystems.getDefault(), new String[] {"-o", report.toString()},
+        out.toString());
 
     String printed = Files.readString(report) + out + err;
     for (String secret : Corpus.secretValues()) {

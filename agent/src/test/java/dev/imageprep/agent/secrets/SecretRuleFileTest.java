@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imageprep.agent.AgentEnvironment;
 import dev.imageprep.agent.Main;
 import dev.imageprep.agent.cli.CommandContext;
+import dev.imageprep.agent.testing.ProducedReports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ class SecretRuleFileTest {
     StringWriter err = new StringWriter();
     int code = Main.run(CommandContext.standard(AgentEnvironment.system()), new PrintWriter(out), new PrintWriter(err),
         args);
+    ProducedReports.validate(java.nio.file.FileSystems.getDefault(), args, out.toString());
     return new String[] {String.valueOf(code), out.toString(), err.toString()};
   }
 
@@ -51,6 +53,7 @@ class SecretRuleFileTest {
   void aRuleFileDetectorFindsItsTokens() throws Exception {
     Path root = Files.createDirectories(tmp.resolve("image/etc/acme"));
     Files.writeString(root.resolve("client.conf"), "# Acme\ntoken = acme_4f9b2c7d1e8a6b3c5d0e9f2a7b4c1d8e\n");
+    Files.writeString(root.resolveSibling("os-release"), "ID=debian\n");
     Path rules = Files.writeString(tmp.resolve("acme.yaml"), RULE);
 
     String[] r = run("check", "--root", tmp.resolve("image").toString(), "--profile", "ec2-linux", "--rules",

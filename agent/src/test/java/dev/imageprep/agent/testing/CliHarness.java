@@ -32,6 +32,7 @@ public final class CliHarness {
   private final Path stateDir;
   private Map<String, String> env = Map.of();
   private boolean interactive;
+  private OptionalInt uid = OptionalInt.of(0);
   private CommandRunner runner = FakeRunner.noPackageManager();
   private java.util.function.UnaryOperator<CommandContext> customize = c -> c;
 
@@ -51,6 +52,12 @@ public final class CliHarness {
     return this;
   }
 
+  /** Run as this user id (0, root, unless told). */
+  public CliHarness uid(int value) {
+    this.uid = OptionalInt.of(value);
+    return this;
+  }
+
   public CliHarness runner(CommandRunner value) {
     this.runner = value;
     return this;
@@ -64,7 +71,7 @@ public final class CliHarness {
 
   public AgentEnvironment environment() {
     return new AgentEnvironment(fs, Clock.fixed(NOW, ZoneOffset.UTC), env, interactive,
-        new BufferedReader(new StringReader("")), OptionalInt.of(0), stateDir, stateDir, 4242, runner);
+        new BufferedReader(new StringReader("")), uid, stateDir, stateDir, 4242, runner);
   }
 
   public CommandContext context() {
@@ -75,6 +82,7 @@ public final class CliHarness {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(context(), new PrintWriter(out, true), new PrintWriter(err, true), args);
+    ProducedReports.validate(fs, args, out.toString());
     return new Result(code, out.toString(), err.toString());
   }
 }

@@ -11,6 +11,7 @@ import dev.imageprep.rules.check.CheckTypes;
 import dev.imageprep.rules.model.ToolInfo;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.FileSystems;
@@ -35,7 +36,7 @@ public final class LocalCli {
   private final Path stateDir;
   private final Path workingDir;
   private boolean interactive;
-  private String answers = "";
+  private Reader answers = new StringReader("");
   private OptionalInt uid = OptionalInt.of(0);
   private final Map<String, String> env = new HashMap<>(Map.of("NO_COLOR", "1"));
 
@@ -46,6 +47,11 @@ public final class LocalCli {
 
   /** A person at a terminal who answers with these lines. */
   public LocalCli interactive(String answers) {
+    return interactive(new StringReader(answers));
+  }
+
+  /** A person at a terminal who answers from this reader (which may wait, as a person does). */
+  public LocalCli interactive(Reader answers) {
     this.interactive = true;
     this.answers = answers;
     return this;
@@ -57,14 +63,20 @@ public final class LocalCli {
   }
 
   public Result run(String... args) {
-    AgentEnvironment environment = new AgentEnvironment(FileSystems.getDefault(),
-        Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC), env, interactive,
-        new BufferedReader(new StringReader(answers)), uid, stateDir, workingDir, 4242, new ProcessCommandRunner());
-    CommandContext context = new CommandContext(environment, HostOpener.standard(environment), CheckTypes.builtIn(),
-        ReportWriters.standard(), Interruptions::none, new ToolInfo("imageprep", "test"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
+    int code = run(new PrintWriter(out), new PrintWriter(err), args);
+    ProducedReports.validate(FileSystems.getDefault(), args, out.toString());
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /** Runs with the caller's writers, for a test that watches the output as it comes (a prompt). */
+  public int run(PrintWriter out, PrintWriter err, String... args) {
+    AgentEnvironment environment = new AgentEnvironment(FileSystems.getDefault(),
+        Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC), env, interactive,
+        new BufferedReader(answers), uid, stateDir, workingDir, 4242, new ProcessCommandRunner());
+    CommandContext context = new CommandContext(environment, HostOpener.standard(environment), CheckTypes.builtIn(),
+        ReportWriters.standard(), Interruptions::none, new ToolInfo("imageprep", "test"));
+    return Main.run(context, out, err, args);
   }
 }

@@ -10,6 +10,7 @@ import dev.imageprep.rules.model.CheckResult;
 import dev.imageprep.rules.model.CleanupStatus;
 import dev.imageprep.rules.model.Evidence;
 import dev.imageprep.rules.model.HostSection;
+import dev.imageprep.rules.model.ProfileDetection;
 import dev.imageprep.rules.model.Report;
 import dev.imageprep.rules.model.Severity;
 import dev.imageprep.rules.model.Status;
@@ -36,19 +37,20 @@ public final class SampleReports {
 
   public static HostSection host(String profile) {
     return new HostSection(Platform.LINUX, "/", false, "ws-build-01", "Amazon Linux 2", profile,
-        "auto-detected: Skylight agent present (/usr/lib/skylight)", "workspaces");
+        "auto-detected: 1 WorkSpaces sign (/usr/lib/skylight)", "workspaces", new ProfileDetection(
+            List.of(new ProfileDetection.Sign("path", "/usr/lib/skylight", profile)), false));
   }
 
   /** A WorkSpace that is not ready: full volume, secrets, an unknown, a warning, a skip, a pass. */
   public static Report notReadyCheck() {
-    return new ReportAssembler(TOOL, host("workspaces-linux"), START).check(checks(), plan(), List.of(), END);
+    return new ReportAssembler(TOOL, host("workspaces-linux"), START, Severity.ERROR).check(checks(), plan(), List.of(), END);
   }
 
   /** The same WorkSpace after prepare: cleaned, verified, ready. */
   public static Report readyPrepare() {
     List<CheckResult> verify = List.of(volume(61.2, Status.PASS), secretsClean(), pass("required-components",
         "cloud-init, the PCoIP agent and the Skylight agent are installed", "all 3 required components present"));
-    return new ReportAssembler(TOOL, host("workspaces-linux"), START)
+    return new ReportAssembler(TOOL, host("workspaces-linux"), START, Severity.ERROR)
         .prepare(checks().subList(0, 2), done(), verify, false, false, List.of("journal: /run/imageprep/j.jsonl"), END);
   }
 
@@ -59,7 +61,7 @@ public final class SampleReports {
         step("package-caches", ActionKind.REMOVE, "/var/cache/yum", 734_003_200L, CleanupStatus.SKIPPED,
             "not run: the run was interrupted"),
         step("tmp-files", ActionKind.REMOVE, "/tmp/" + HOSTILE, 12, CleanupStatus.FAILED, "permission denied"));
-    return new ReportAssembler(TOOL, host("ec2-linux"), START).clean(steps, false, true,
+    return new ReportAssembler(TOOL, host("ec2-linux"), START, Severity.ERROR).clean(steps, false, true,
         List.of("interrupted: run the command again to finish (re-runs are idempotent)"), END);
   }
 

@@ -21,6 +21,9 @@ public final class SchemaValidator {
 
   public static final String RESOURCE = "/dev/imageprep/rules/report.schema.json";
 
+  /** v1 of the report schema, kept in the repository for reports written before v2. */
+  public static final java.nio.file.Path REPORT_V1 = java.nio.file.Path.of("..", "schema", "report-v1.schema.json");
+
   /** The version file's schema, published in the repository (relative to the agent module). */
   public static final java.nio.file.Path IMAGE_VERSION = java.nio.file.Path.of("..", "schema",
       "image-version-v1.schema.json");
@@ -46,8 +49,13 @@ public final class SchemaValidator {
 
   /** The version-file schema's complaints about a JSON text; empty when it is valid. */
   public static List<String> imageVersionProblems(String json) {
+    return problems(json, IMAGE_VERSION);
+  }
+
+  /** The complaints of a schema in the repository about a JSON text; empty when it is valid. */
+  public static List<String> problems(String json, java.nio.file.Path schema) {
     try {
-      return problems(load(java.nio.file.Files.newInputStream(IMAGE_VERSION)), json);
+      return problems(load(java.nio.file.Files.newInputStream(schema)), json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -167,7 +167,7 @@ public final class Catalog {
     }
     checkSharedIds(id, rules, cleanup);
     return new Profile(base.id(), base.title(), base.description(), base.platform(), base.parent(),
-        base.environment(), base.userVolumes(), rules, cleanup);
+        base.environment(), base.userVolumes(), base.signs(), rules, cleanup);
   }
 
   private Profile resolveChain(String id, Set<String> seen) {
@@ -187,7 +187,8 @@ public final class Catalog {
       List<CleanupEntry> cleanup = new ArrayList<>(file.cleanup());
       List<RuleEntry> rules = new ArrayList<>(file.rules());
       return new Profile(id, file.title(), nonNull(file.description()), file.platform(), null,
-          file.environment() == null ? "generic" : file.environment(), file.userVolumes(), rules, cleanup);
+          file.environment() == null ? "generic" : file.environment(), file.userVolumes(), file.signs(), rules,
+          cleanup);
     }
     if (!hasProfile(file.extendsId())) {
       throw new CatalogException(CatalogLoader.problemAt(file.extendsOrigin(), "profile '" + id
@@ -208,7 +209,8 @@ public final class Catalog {
     Platform platform = file.platform() != null ? file.platform() : parent.platform();
     List<ImagePath> volumes = file.userVolumes().isEmpty() ? parent.userVolumes() : file.userVolumes();
     return new Profile(id, file.title(), nonNull(file.description()), platform, parent.id(),
-        file.environment() != null ? file.environment() : parent.environment(), volumes, rules, cleanup);
+        file.environment() != null ? file.environment() : parent.environment(), volumes, file.signs(), rules,
+        cleanup);
   }
 
   private static <T> void mergeInto(List<T> base, List<T> additions, Function<T, String> idOf) {

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param remove ids of inherited entries this profile drops
  * @param extendsOrigin {@code file:line:column} of the {@code extends:} value, for errors
+ * @param signs what auto-detection looks for ({@code detect:}), this profile's own
  */
 record CatalogFile(
     String name,
@@ -22,6 +23,7 @@ record CatalogFile(
     String extendsOrigin,
     String environment,
     List<ImagePath> userVolumes,
+    Signs signs,
     List<RuleEntry> rules,
     List<CleanupEntry> cleanup,
     List<String> remove) {

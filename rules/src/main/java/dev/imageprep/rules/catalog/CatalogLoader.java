@@ -32,7 +32,7 @@ public final class CatalogLoader {
   public static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
   private static final Set<String> FILE_KEYS = Set.of("profile", "title", "description", "platform", "extends",
-      "environment", "user-volumes", "rules", "cleanup", "remove");
+      "environment", "user-volumes", "detect", "rules", "cleanup", "remove");
   private static final Set<String> RULE_KEYS = Set.of("id", "title", "severity", "type", "with", "when",
       "description", "remediation", "source");
   private static final Set<String> CLEANUP_KEYS = Set.of("id", "title", "action", "paths", "default", "order",
@@ -102,7 +102,7 @@ public final class CatalogLoader {
           + String.join(", ", new java.util.TreeSet<>(ENVIRONMENTS)) + ")"));
     }
     if (profileId == null) {
-      for (String key : List.of("title", "platform", "extends", "environment", "user-volumes", "remove")) {
+      for (String key : List.of("title", "platform", "extends", "environment", "user-volumes", "detect", "remove")) {
         if (top.containsKey(key)) {
           problems.add(doc.keyProblem(key, "'" + key + "' belongs to a profile: add 'profile: <id>' or drop it"));
         }
@@ -118,6 +118,14 @@ public final class CatalogLoader {
         } catch (CatalogException e) {
           problems.addAll(e.problems());
         }
+      }
+    }
+    Signs signs = Signs.NONE;
+    if (top.containsKey("detect")) {
+      try {
+        signs = new RecordBinder("detect").bindRecord(Signs.class, top.get("detect"), top.get("detect"));
+      } catch (CatalogException e) {
+        problems.addAll(e.problems());
       }
     }
     List<RuleEntry> rules = new ArrayList<>();
@@ -155,7 +163,7 @@ public final class CatalogLoader {
     YamlNode ext = top.get("extends");
     return new CatalogFile(name, profileId, stringOr(top, "title"), stringOr(top, "description"), platform,
         ext == null ? null : ext.string("extends"),
-        ext == null ? null : name + ":" + ext.line() + ":" + ext.column(), environment, userVolumes, rules, cleanup,
+        ext == null ? null : name + ":" + ext.line() + ":" + ext.column(), environment, userVolumes, signs, rules, cleanup,
         remove);
   }
 

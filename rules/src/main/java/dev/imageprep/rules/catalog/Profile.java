@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param environment what the image is for ({@code workspaces}, {@code ec2}, {@code opsworks},
  *     {@code generic})
  * @param userVolumes paths that are not part of the image and that cleanup never touches
+ * @param signs what {@code --profile auto} looks for to choose this profile (its own, not inherited)
  */
 public record Profile(
     String id,
@@ -23,6 +24,7 @@ public record Profile(
     String parent,
     String environment,
     List<ImagePath> userVolumes,
+    Signs signs,
     List<RuleEntry> rules,
     List<CleanupEntry> cleanup) {
 

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * Judges the selected rules against the host's facts. A check that throws is reported as {@code
  * unknown} with the error, never as a pass; a failed rule below error severity is reported as {@code
- * warn}.
+ * warn}; a failure whose every finding the context's cleanup plan removes is {@code
+ * resolved-by-cleanup}.
  */
 public final class Evaluator {
 
@@ -76,6 +77,7 @@ public final class Evaluator {
     List<String> resolvedBy = List.of();
     String message = outcome.message();
     if ((status == Status.FAIL || status == Status.WARN) && allRemoved) {
+      status = Status.RESOLVED_BY_CLEANUP;
       resolvedBy = List.copyOf(removers);
       message = message + "; all removed by cleanup " + String.join(", ", removers);
     }

@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * The judged result of one rule on one host.
  *
- * @param resolvedBy cleanup item ids that remove every finding of this result; a failure that the
- *     cleanup plan resolves does not block {@code prepare}, and the verify step re-checks it
+ * @param resolvedBy cleanup item ids that remove every finding of this result (its status is then
+ *     {@link Status#RESOLVED_BY_CLEANUP}); it does not block {@code prepare}, and the verify step
+ *     re-checks it
  * @param data measured values (bytes, percentages, thresholds) that a pipeline can recompute from
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -25,18 +26,21 @@ public record CheckResult(
     List<String> resolvedBy) {
 
   public CheckResult {
-    evidence = List.copyOf(evidence);
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
     data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
-    resolvedBy = List.copyOf(resolvedBy);
+    resolvedBy = resolvedBy == null ? List.of() : List.copyOf(resolvedBy);
   }
 
-  /** True when this result makes the image not ready: an error-level fail or unknown. */
-  public boolean blocksReadiness() {
-    return severity == Severity.ERROR && (status == Status.FAIL || status == Status.UNKNOWN);
+  /**
+   * True when this result blocks the image at the {@code --fail-on} threshold: a rule of that severity
+   * or more serious failed, warned or could not see. A finding the cleanup removes does not block.
+   */
+  public boolean blocks(Severity failOn) {
+    return severity.atLeast(failOn) && (status == Status.FAIL || status == Status.WARN || status == Status.UNKNOWN);
   }
 
-  /** True when this result must stop {@code prepare} before cleaning: blocking, and not resolved by cleanup. */
-  public boolean blocksCleanup() {
-    return blocksReadiness() && resolvedBy.isEmpty();
+  /** True when the image is not ready only because the cleanup has not yet removed what this check found. */
+  public boolean awaitsCleanup() {
+    return status == Status.RESOLVED_BY_CLEANUP;
   }
 }

@@ -8,6 +8,7 @@ import dev.imageprep.rules.host.Platform;
  * image; {@code root} names, once, where that image sits on the machine that ran imageprep.
  *
  * @param profileReason why this profile was used ({@code --profile}, or what auto-detection saw)
+ * @param detection with {@code --profile auto}: the signs seen and whether the choice was a fallback
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HostSection(
@@ -18,4 +19,5 @@ public record HostSection(
     String os,
     String profile,
     String profileReason,
-    String environment) {}
+    String environment,
+    ProfileDetection detection) {}

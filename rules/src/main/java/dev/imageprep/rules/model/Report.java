@@ -1,6 +1,7 @@
 package dev.imageprep.rules.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import dev.imageprep.rules.cleanup.StepList;
@@ -8,11 +9,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The result of one run, in the shape of the versioned JSON contract {@code imageprep/report/v1}.
+ * The result of one run, in the shape of the versioned JSON contract {@code imageprep/report/v2}.
  *
+ * @param schema the contract this report follows ({@code imageprep/report/v2}; a report read back
+ *     from a file may say {@code v1})
  * @param command {@code check}, {@code clean} or {@code prepare}
- * @param verdict {@code READY}, {@code NOT READY}, {@code DONE} or {@code INCOMPLETE}
- * @param exitCode the process exit code this report leads to
+ * @param ready true only when checks ran, nothing blocks at {@code failOn}, nothing awaits the
+ *     cleanup, and (for prepare) the cleanup completed
+ * @param failOn the least severity whose failure blocks ({@code --fail-on}; error unless asked)
  * @param checks the final check results (for {@code prepare}, those of the verify step)
  * @param preflight for {@code prepare}, the results of the check before cleaning
  * @param cleanup the plan, or what was done, step by step
@@ -20,7 +24,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schema", "tool", "command", "startedAt", "finishedAt", "host", "ready", "verdict", "exitCode",
-    "summary", "notes", "checks", "preflight", "cleanup"})
+    "failOn", "blockedBy", "summary", "notes", "checks", "preflight", "cleanup"})
 public record Report(
     String schema,
     ToolInfo tool,
@@ -29,20 +33,43 @@ public record Report(
     Instant finishedAt,
     HostSection host,
     boolean ready,
-    String verdict,
-    int exitCode,
+    Verdict verdict,
+    Severity failOn,
     Summary summary,
     List<String> notes,
     List<CheckResult> checks,
     List<CheckResult> preflight,
     List<PlannedStep> cleanup) {
 
-  public static final String SCHEMA = "imageprep/report/v1";
+  public static final String SCHEMA = "imageprep/report/v2";
 
   public Report {
-    notes = List.copyOf(notes);
-    checks = List.copyOf(checks);
+    failOn = failOn == null ? Severity.ERROR : failOn;
+    notes = notes == null ? List.of() : List.copyOf(notes);
+    checks = checks == null ? List.of() : List.copyOf(checks);
     preflight = preflight == null ? null : List.copyOf(preflight);
-    cleanup = cleanup instanceof StepList ? cleanup : List.copyOf(cleanup); // compact and immutable already
+    cleanup = cleanup == null ? List.of() : cleanup instanceof StepList ? cleanup : List.copyOf(cleanup);
+  }
+
+  /** The process exit code this report leads to: the verdict's. */
+  @JsonProperty("exitCode")
+  public int exitCode() {
+    return verdict.exitCode().code();
+  }
+
+  /** The ids of the final checks that block at {@link #failOn}, in report order. */
+  @JsonProperty("blockedBy")
+  public List<String> blockedBy() {
+    return checks.stream().filter(c -> c.blocks(failOn)).map(CheckResult::id).toList();
+  }
+
+  /** The ids of the final checks whose findings only the cleanup has yet to remove. */
+  public List<String> awaitingCleanup() {
+    return checks.stream().filter(CheckResult::awaitsCleanup).map(CheckResult::id).toList();
+  }
+
+  /** True when this check blocks at the report's threshold; every format asks here. */
+  public boolean blocks(CheckResult check) {
+    return check.blocks(failOn);
   }
 }

@@ -14,6 +14,11 @@ public enum Severity {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** True when this severity is {@code threshold} or more serious ({@code ERROR} is at least {@code WARNING}). */
+  public boolean atLeast(Severity threshold) {
+    return ordinal() <= threshold.ordinal();
+  }
+
   /** Parses the catalog spelling ({@code error}, {@code warning}, {@code info}). */
   public static Severity ofKey(String key) {
     for (Severity s : values()) {

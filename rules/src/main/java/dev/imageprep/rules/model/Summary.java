@@ -3,17 +3,22 @@ package dev.imageprep.rules.model;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import java.util.List;
 
-/** Counts per status, for a glance and for pipelines that only read numbers. */
+/**
+ * Counts per status, for a glance and for pipelines that only read numbers.
+ *
+ * @param blocking checks that block at the run's {@code --fail-on} threshold
+ * @param resolvedByCleanup checks whose every finding the profile's cleanup removes
+ */
 public record Summary(
-    int pass, int fail, int warn, int unknown, int skipped, int blocking,
+    int pass, int fail, int warn, int unknown, int skipped, int resolvedByCleanup, int blocking,
     int cleanupPlanned, int cleanupDone, int cleanupSkipped, int cleanupFailed, long cleanupBytes) {
 
-  public static Summary of(List<CheckResult> checks, List<PlannedStep> cleanup) {
+  public static Summary of(List<CheckResult> checks, List<PlannedStep> cleanup, Severity failOn) {
     int[] n = new int[Status.values().length];
     int blocking = 0;
     for (CheckResult c : checks) {
       n[c.status().ordinal()]++;
-      if (c.blocksReadiness()) {
+      if (c.blocks(failOn)) {
         blocking++;
       }
     }
@@ -26,7 +31,8 @@ public record Summary(
       }
     }
     return new Summary(n[Status.PASS.ordinal()], n[Status.FAIL.ordinal()], n[Status.WARN.ordinal()],
-        n[Status.UNKNOWN.ordinal()], n[Status.SKIPPED.ordinal()], blocking, s[CleanupStatus.PLANNED.ordinal()],
-        s[CleanupStatus.DONE.ordinal()], s[CleanupStatus.SKIPPED.ordinal()], s[CleanupStatus.FAILED.ordinal()], bytes);
+        n[Status.UNKNOWN.ordinal()], n[Status.SKIPPED.ordinal()], n[Status.RESOLVED_BY_CLEANUP.ordinal()], blocking,
+        s[CleanupStatus.PLANNED.ordinal()], s[CleanupStatus.DONE.ordinal()], s[CleanupStatus.SKIPPED.ordinal()],
+        s[CleanupStatus.FAILED.ordinal()], bytes);
   }
 }

@@ -31,10 +31,13 @@ public record Selection(Set<String> only, Set<String> skip, Set<String> enable) 
     return new Selection(Set.of(), Set.of(), Set.of());
   }
 
-  /** Ids the profile does not know, in the order they were given; a caller reports them as usage errors. */
-  public List<String> unknownIds(Profile profile) {
+  /**
+   * Ids in {@code --only} and {@code --enable} the profile does not know, in the order they were
+   * given: asking to run something that is not there is a usage error.
+   */
+  public List<String> unknownChosenIds(Profile profile) {
     Set<String> unknown = new LinkedHashSet<>();
-    for (Set<String> ids : List.of(only, skip, enable)) {
+    for (Set<String> ids : List.of(only, enable)) {
       for (String id : ids) {
         if (!profile.knows(id)) {
           unknown.add(id);
@@ -42,6 +45,28 @@ public record Selection(Set<String> only, Set<String> skip, Set<String> enable) 
       }
     }
     return new ArrayList<>(unknown);
+  }
+
+  /**
+   * Ids in {@code --skip} the profile does not know: only a warning, so that one skip list serves
+   * several profiles.
+   */
+  public List<String> unknownSkippedIds(Profile profile) {
+    return skip.stream().filter(id -> !profile.knows(id)).sorted().toList();
+  }
+
+  /**
+   * The cleanup items {@code prepare} would run on this profile with the same {@code --skip} and
+   * {@code --enable}, whatever {@code --only} picks: what decides whether a finding is resolved by the
+   * cleanup, so that narrowing a check to one rule does not change its verdict.
+   */
+  public List<CleanupEntry> profileCleanup(Profile profile) {
+    return new Selection(Set.of(), skip, enable).cleanup(profile);
+  }
+
+  /** True when {@code --only} narrows this run, so the profile's cleanup differs from the selected one. */
+  public boolean narrowed() {
+    return !only.isEmpty();
   }
 
   public List<RuleEntry> rules(Profile profile) {

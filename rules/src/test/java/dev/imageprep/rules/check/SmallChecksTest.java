@@ -243,5 +243,20 @@ class SmallChecksTest {
       host.updates = Fact.unknown("repositories unreachable");
       assertThat(check.evaluate(new PackageUpdatesCheck.Params(null), context(host)).status()).isEqualTo(Status.UNKNOWN);
     }
+
+    @Test
+    void theMessageSaysHowManyOfThePendingUpdatesTheEvidenceLists() {
+      List<String> pending = new java.util.ArrayList<>();
+      for (int i = 0; i < 115; i++) {
+        pending.add("pkg-" + i);
+      }
+      host.updates = Fact.known(new PendingUpdates("apt-get -s upgrade", pending));
+      Outcome o = check.evaluate(new PackageUpdatesCheck.Params(null), context(host));
+      assertThat(o.evidence()).hasSize(20);
+      assertThat(o.message()).isEqualTo("115 package update(s) pending (apt-get -s upgrade); the first 20 are listed");
+      host.updates = Fact.known(new PendingUpdates("apt-get -s upgrade", pending.subList(0, 3)));
+      assertThat(check.evaluate(new PackageUpdatesCheck.Params(null), context(host)).message())
+          .isEqualTo("3 package update(s) pending (apt-get -s upgrade)");
+    }
   }
 }

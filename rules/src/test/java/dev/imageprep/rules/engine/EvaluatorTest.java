@@ -43,11 +43,12 @@ class EvaluatorTest {
     CheckResult r = evaluate(new CleanupPlan(List.of()), Set.of(),
         rule("no-pending-reboot", Severity.WARNING, new PathsAbsentCheck(), When.ALWAYS, "/run/reboot-required")).get(0);
     assertThat(r.status()).isEqualTo(Status.WARN);
-    assertThat(r.blocksReadiness()).isFalse();
+    assertThat(r.blocks(Severity.ERROR)).isFalse();
+    assertThat(r.blocks(Severity.WARNING)).as("--fail-on warning").isTrue();
   }
 
   @Test
-  void findingsTheCleanupRemovesAreMarkedAndDoNotBlockCleaning() {
+  void findingsTheCleanupRemovesAreResolvedByCleanupAndDoNotBlock() {
     host.files.file("/etc/ssh/ssh_host_rsa_key", "KEY").file("/root/.ssh/id_rsa", "KEY");
     CleanupEntry keys = new CleanupEntry("ssh-host-keys", "t", ActionKind.SHRED, List.of(Glob.parse("/etc/ssh/ssh_host_*_key")),
         true, 10, "", "", "s", "o");
@@ -55,17 +56,18 @@ class EvaluatorTest {
 
     CheckResult onlyHostKeys = evaluate(plan, Set.of("ssh-host-keys"),
         rule("keys", Severity.ERROR, new PathsAbsentCheck(), When.ALWAYS, "/etc/ssh/ssh_host_*_key")).get(0);
-    assertThat(onlyHostKeys.status()).isEqualTo(Status.FAIL);
+    assertThat(onlyHostKeys.status()).isEqualTo(Status.RESOLVED_BY_CLEANUP);
     assertThat(onlyHostKeys.resolvedBy()).containsExactly("ssh-host-keys");
     assertThat(onlyHostKeys.evidence()).allSatisfy(e -> assertThat(e.removedBy()).isEqualTo("ssh-host-keys"));
-    assertThat(onlyHostKeys.blocksReadiness()).as("not ready until cleaned").isTrue();
-    assertThat(onlyHostKeys.blocksCleanup()).as("but the cleanup may run").isFalse();
+    assertThat(onlyHostKeys.awaitsCleanup()).as("not ready until cleaned").isTrue();
+    assertThat(onlyHostKeys.blocks(Severity.WARNING)).as("but nothing blocks the cleanup").isFalse();
 
     CheckResult withUserKey = evaluate(plan, Set.of("ssh-host-keys"),
         rule("keys", Severity.ERROR, new PathsAbsentCheck(), When.ALWAYS, "/etc/ssh/ssh_host_*_key", "/root/.ssh/id_rsa"))
         .get(0);
     assertThat(withUserKey.resolvedBy()).as("one finding stays").isEmpty();
-    assertThat(withUserKey.blocksCleanup()).isTrue();
+    assertThat(withUserKey.status()).isEqualTo(Status.FAIL);
+    assertThat(withUserKey.blocks(Severity.ERROR)).isTrue();
   }
 
   @Test
@@ -94,7 +96,7 @@ class EvaluatorTest {
     CheckResult r = evaluate(new CleanupPlan(List.of()), Set.of(), rule("x", Severity.ERROR, broken, When.ALWAYS, "/x")).get(0);
     assertThat(r.status()).isEqualTo(Status.UNKNOWN);
     assertThat(r.message()).contains("boom");
-    assertThat(r.blocksReadiness()).isTrue();
+    assertThat(r.blocks(Severity.ERROR)).isTrue();
   }
 
   @Test

@@ -37,8 +37,18 @@ class SelectionTest {
   }
 
   @Test
-  void unknownIdsAreReportedInOrder() {
-    Selection s = new Selection(Set.of("root-volume-usage"), Set.of("ssh-hostkeys"), Set.of("nope"));
-    assertThat(s.unknownIds(ec2)).containsExactly("ssh-hostkeys", "nope");
+  void unknownIdsToRunAreErrorsButUnknownSkipsOnlyWarnings() {
+    Selection s = new Selection(Set.of("root-volume-usage", "ssh-hostkeys"), Set.of("skylight-keys"), Set.of("nope"));
+    assertThat(s.unknownChosenIds(ec2)).containsExactlyInAnyOrder("ssh-hostkeys", "nope");
+    assertThat(s.unknownSkippedIds(ec2)).containsExactly("skylight-keys");
+  }
+
+  @Test
+  void theProfilesCleanupIgnoresOnlyButHonoursSkipAndEnable() {
+    Selection s = new Selection(Set.of("no-secrets-left"), Set.of("tmp-files"), Set.of("hostname"));
+    assertThat(s.cleanup(ec2)).as("--only picked a rule alone").isEmpty();
+    assertThat(s.profileCleanup(ec2)).extracting(CleanupEntry::id).contains("ssh-host-keys", "hostname")
+        .doesNotContain("tmp-files");
+    assertThat(s.narrowed()).isTrue();
   }
 }
