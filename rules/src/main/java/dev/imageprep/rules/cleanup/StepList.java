@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.RandomAccess;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The steps of a plan (or of a run), kept column by column so that a million files in {@code
@@ -25,7 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class StepList extends AbstractList<PlannedStep> implements RandomAccess {
 
-  private static final Pattern UNIX_KEY = Pattern.compile("\\(dev=([0-9a-f]+),ino=([0-9]+)\\)");
   private static final FileType[] TYPES = FileType.values();
   private static final ActionKind[] ACTIONS = ActionKind.values();
   private static final CleanupStatus[] STATUSES = CleanupStatus.values();
@@ -185,25 +182,35 @@ public final class StepList extends AbstractList<PlannedStep> implements RandomA
     }
 
     private void setIdentity(int i, String identity) {
-      Matcher m = identity == null ? null : UNIX_KEY.matcher(identity);
-      if (m != null && m.matches()) {
-        try {
-          // java.nio's UnixFileKey: the device in hex, the inode in decimal; kept only if it reads back the same
-          long dev = Long.parseLong(m.group(1), 16);
-          long ino = Long.parseLong(m.group(2));
-          if (dev >= 0 && identity.equals("(dev=" + Long.toHexString(dev) + ",ino=" + ino + ")")) {
-            c.dev[i] = dev;
-            c.ino[i] = ino;
-            return;
-          }
-        } catch (NumberFormatException e) {
-          // kept as text below
-        }
+      long[] key = identity == null ? null : unixKey(identity);
+      if (key != null) {
+        c.dev[i] = key[0];
+        c.ino[i] = key[1];
+        return;
       }
       c.dev[i] = -1;
       if (identity != null) {
         c.otherIdentity.put(i, identity);
       }
+    }
+  }
+
+  /**
+   * The device and inode of java.nio's UnixFileKey text, {@code (dev=803,ino=1234)} (device in hex,
+   * inode in decimal), or null for anything that would not read back as the same text.
+   */
+  static long[] unixKey(String s) {
+    int comma = s.indexOf(",ino=");
+    if (!s.startsWith("(dev=") || comma < 6 || !s.endsWith(")")) {
+      return null;
+    }
+    try {
+      long dev = Long.parseLong(s, 5, comma, 16);
+      long ino = Long.parseLong(s, comma + 5, s.length() - 1, 10);
+      String back = "(dev=" + Long.toHexString(dev) + ",ino=" + ino + ")";
+      return dev >= 0 && back.length() == s.length() && back.equals(s) ? new long[] {dev, ino} : null;
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

@@ -1,7 +1,10 @@
 package dev.imageprep.agent.probe.common;
 
+import dev.imageprep.agent.probe.linux.DirHandle;
+import dev.imageprep.agent.probe.linux.EntryStat;
 import dev.imageprep.agent.probe.linux.TreeSize;
 import dev.imageprep.rules.host.Fact;
+import dev.imageprep.rules.host.FileNames;
 import dev.imageprep.rules.host.FileInfo;
 import dev.imageprep.rules.host.FileType;
 import dev.imageprep.rules.host.ImageFiles;
@@ -232,7 +235,9 @@ public final class RootedFiles implements ImageFiles {
 
   /**
    * Entries come in name order when the directory has at most {@link #SORTED_UP_TO} of them, else in
-   * the order the filesystem lists them: sorting a million names would hold them all.
+   * the order the filesystem lists them: sorting a million names would hold them all. On Linux the
+   * directory is read by handle ({@code getdents64}, then {@code statx} and {@code readlinkat} by
+   * name relative to it): names arrive as bytes, and nothing walks the absolute path again per entry.
    */
   @Override
   public Fact<Long> forEachEntry(ImagePath directory, Consumer<FileInfo> each) {
@@ -251,63 +256,112 @@ public final class RootedFiles implements ImageFiles {
     } catch (IOException e) {
       return Fact.unknown(describe(e, real.value()));
     }
-    List<Path> firstNames = new ArrayList<>();
-    long count = 0;
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(host)) {
-      for (Path p : stream) {
-        if (firstNames != null) {
-          firstNames.add(p);
-          if (firstNames.size() <= SORTED_UP_TO) {
-            continue;
-          }
-          for (Path q : firstNames) {
-            Fact<Long> one = deliver(real.value(), q, each);
-            if (!one.isKnown()) {
-              return one;
-            }
-            count += one.value();
-          }
-          firstNames = null;
-          continue;
-        }
-        Fact<Long> one = deliver(real.value(), p, each);
-        if (!one.isKnown()) {
-          return one;
-        }
-        count += one.value();
+    NameOrder order = new NameOrder(each);
+    try {
+      if (DirHandle.usableFor(root)) {
+        listByHandle(real.value(), order);
+      } else {
+        listByPath(real.value(), host, order);
       }
     } catch (NoSuchFileException | NotDirectoryException e) {
-      return Fact.known(count);
-    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
-      IOException cause = e instanceof IOException io ? io : ((java.nio.file.DirectoryIteratorException) e).getCause();
-      return Fact.unknown(describe(cause, real.value()));
+      return Fact.known(order.count);
+    } catch (IOException e) {
+      return Fact.unknown(describe(e, real.value()));
     }
-    if (firstNames != null) {
-      List<Map.Entry<String, Path>> named = new ArrayList<>();
-      for (Path q : firstNames) {
-        named.add(Map.entry(HostNames.nameOf(q.getFileName()), q));
-      }
-      named.sort(Map.Entry.comparingByKey());
-      for (Map.Entry<String, Path> q : named) {
-        Fact<Long> one = deliver(real.value(), q.getValue(), each);
-        if (!one.isKnown()) {
-          return one;
-        }
-        count += one.value();
-      }
-    }
-    return Fact.known(count);
+    return Fact.known(order.count);
   }
 
-  /** Looks at one listed entry and hands it over; an entry gone meanwhile is skipped. */
-  private Fact<Long> deliver(ImagePath dir, Path host, Consumer<FileInfo> each) {
-    ImagePath child = dir.child(HostNames.nameOf(host.getFileName()));
-    Fact<Optional<FileInfo>> info = lstatHere(child, host);
-    if (!info.isKnown()) {
-      return Fact.unknown(info.reason());
+  private void listByHandle(ImagePath dir, NameOrder order) throws IOException {
+    try (DirHandle handle = DirHandle.openPath(HostNames.bytes(root.toAbsolutePath()), dir.names())) {
+      DirHandle.Listing listing = handle.listing();
+      for (DirHandle.Entry e = listing.next(); e != null; e = listing.next()) {
+        byte[] raw = e.name();
+        String name = FileNames.decode(raw);
+        order.offer(name, () -> {
+          Optional<EntryStat> s = handle.statEntry(raw);
+          if (s.isEmpty()) {
+            return Optional.empty(); // gone meanwhile
+          }
+          EntryStat st = s.get();
+          String target = st.type() == FileType.SYMLINK ? FileNames.decode(handle.readLink(raw)) : null;
+          return Optional.of(new FileInfo(dir.child(name), st.type(), st.isRegular() ? st.size() : 0,
+              (int) Math.min(Integer.MAX_VALUE, st.nlink()), st.identity(), target));
+        });
+      }
+      order.finish(); // while the handle is open: held entries are looked at now
     }
-    info.value().ifPresent(each);
-    return Fact.known(info.value().isPresent() ? 1L : 0L);
+  }
+
+  private void listByPath(ImagePath dir, Path host, NameOrder order) throws IOException {
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(host)) {
+      for (Path p : stream) {
+        String name = HostNames.nameOf(p.getFileName());
+        order.offer(name, () -> {
+          Fact<Optional<FileInfo>> info = lstatHere(dir.child(name), p);
+          if (!info.isKnown()) {
+            throw new IOException(info.reason());
+          }
+          return info.value();
+        });
+      }
+      order.finish();
+    } catch (java.nio.file.DirectoryIteratorException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Looks at one listed entry when it is handed over. */
+  @FunctionalInterface
+  private interface Look {
+    Optional<FileInfo> get() throws IOException;
+  }
+
+  /**
+   * Hands entries over in name order while there are at most {@link #SORTED_UP_TO} of them; past
+   * that, the ones held so far and every later one go as they come.
+   */
+  private static final class NameOrder {
+    private final Consumer<FileInfo> each;
+    private List<Map.Entry<String, Look>> held = new ArrayList<>();
+    long count;
+
+    NameOrder(Consumer<FileInfo> each) {
+      this.each = each;
+    }
+
+    void offer(String name, Look look) throws IOException {
+      if (held == null) {
+        deliver(look);
+        return;
+      }
+      held.add(Map.entry(name, look));
+      if (held.size() > SORTED_UP_TO) {
+        List<Map.Entry<String, Look>> all = held;
+        held = null;
+        for (Map.Entry<String, Look> e : all) {
+          deliver(e.getValue());
+        }
+      }
+    }
+
+    void finish() throws IOException {
+      if (held != null) {
+        List<Map.Entry<String, Look>> all = held;
+        held = null;
+        all.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<String, Look> e : all) {
+          deliver(e.getValue());
+        }
+      }
+    }
+
+    private void deliver(Look look) throws IOException {
+      Optional<FileInfo> info = look.get();
+      if (info.isPresent()) {
+        count++;
+        each.accept(info.get());
+      }
+    }
   }
 
   @Override
@@ -351,7 +405,7 @@ public final class RootedFiles implements ImageFiles {
       return Fact.unknown(parent.reason());
     }
     ImagePath real = path.isRoot() ? ImagePath.ROOT : parent.value().child(path.fileName());
-    if (!real.isRoot() && TreeSize.usableFor(root)) {
+    if (!real.isRoot() && DirHandle.usableFor(root)) {
       try {
         return Fact.known(TreeSize.of(HostNames.bytes(root.toAbsolutePath()), real.names()));
       } catch (IOException e) {

@@ -52,6 +52,31 @@ public final class DirHandle implements AutoCloseable {
     }
   }
 
+  /** True when handles work here and {@code root} is on this machine's filesystem (not jimfs in tests). */
+  public static boolean usableFor(java.nio.file.Path root) {
+    return LinuxCalls.UNAVAILABLE == null && root.getFileSystem() == java.nio.file.FileSystems.getDefault();
+  }
+
+  /**
+   * Opens the directory at {@code names} below the directory {@code root} (raw bytes of its absolute
+   * path), each component by name with {@code O_NOFOLLOW}: a symlink on the way fails instead of
+   * leading elsewhere. The caller has resolved the image's own symlinks already.
+   */
+  public static DirHandle openPath(byte[] root, List<String> names) throws IOException {
+    DirHandle dir = open(root, FileNames.decode(root));
+    try {
+      for (String name : names) {
+        DirHandle next = dir.openDir(FileNames.encode(name));
+        dir.close();
+        dir = next;
+      }
+      return dir;
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
   private static void requireAvailable() throws IOException {
     if (LinuxCalls.UNAVAILABLE != null) {
       throw new IOException("native file operations are not available: " + LinuxCalls.UNAVAILABLE);
@@ -127,6 +152,18 @@ public final class DirHandle implements AutoCloseable {
       }
       throw LinuxCalls.error(e, shown(name));
     }
+  }
+
+  /** The target of the symlink {@code name}, as raw bytes. */
+  public byte[] readLink(byte[] name) throws IOException {
+    byte[] buf = new byte[4096];
+    long n;
+    try {
+      n = LinuxCalls.readlinkat(fd, LinuxCalls.cString(name), buf, buf.length);
+    } catch (LastErrorException e) {
+      throw LinuxCalls.error(e, shown(name));
+    }
+    return java.util.Arrays.copyOf(buf, (int) n);
   }
 
   /** Removes a non-directory entry; a symlink goes as a link. A mount point fails with EBUSY. */

@@ -84,6 +84,8 @@ final class LinuxCalls {
 
   static native int fsync(int fd) throws LastErrorException;
 
+  static native long readlinkat(int dirfd, byte[] path, byte[] buf, long size) throws LastErrorException;
+
   static native int ftruncate(int fd, long length) throws LastErrorException;
 
   static native long pread(int fd, byte[] buf, long count, long offset) throws LastErrorException;

@@ -3,7 +3,6 @@ package dev.imageprep.agent.probe.linux;
 import dev.imageprep.rules.host.FileNames;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +15,6 @@ import java.util.Optional;
 public final class TreeSize {
 
   private TreeSize() {}
-
-  /** True when handles can be used for this root (Linux, this machine's filesystem, JNA loaded). */
-  public static boolean usableFor(Path root) {
-    return DirHandle.unavailableReason() == null && root.getFileSystem() == java.nio.file.FileSystems.getDefault();
-  }
 
   /**
    * @param root the root's absolute path, as raw bytes
