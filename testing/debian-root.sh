@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
-# Builds (once) and copies a real Debian 12 root filesystem for end-to-end tests of --root.
+# Builds (once) and copies a real Debian root filesystem for end-to-end tests of --root.
 #
-#   testing/debian-root.sh DEST      copy a pristine tree to DEST (DEST must not exist)
-#   testing/debian-root.sh --cache   print the cached tree's path, building it if needed
+#   testing/debian-root.sh [--suite SUITE] DEST      copy a pristine tree to DEST (DEST must not exist)
+#   testing/debian-root.sh [--suite SUITE] --cache   print the cached tree's path, building it if needed
 #
-# The pristine tree is built with debootstrap (minbase + openssh-server, sudo, cloud-init) into
-# $IMAGEPREP_TEST_CACHE (default ~/.cache/imageprep) and reused by every later call. The mirror is
-# the one this machine's apt already uses, so nothing here names a package host. Needs root.
+# SUITE is bookworm (Debian 12, the default) or an older suite the packages must run on, such as
+# bullseye (Debian 11, glibc 2.31). The pristine tree is built with debootstrap (minbase +
+# openssh-server, sudo, cloud-init) into $IMAGEPREP_TEST_CACHE (default ~/.cache/imageprep) and reused
+# by every later call. The mirror is the one this machine's apt already uses, so nothing here names a
+# package host. Needs root.
 set -euo pipefail
 
 cache_dir=${IMAGEPREP_TEST_CACHE:-$HOME/.cache/imageprep}
 suite=bookworm
+if [[ ${1:-} == --suite ]]; then
+  suite=${2:?usage: debian-root.sh [--suite SUITE] DEST | --cache}
+  [[ $suite =~ ^[a-z]+$ ]] || { echo "debian-root.sh: not a Debian suite name: $suite" >&2; exit 2; }
+  shift 2
+fi
 packages=openssh-server,sudo,cloud-init,python3-cffi-backend,systemd,ifupdown,isc-dhcp-client
 # The tree's name changes whenever what goes into it changes.
 key=$(printf '%s %s' "$suite" "$packages" | sha256sum | cut -c1-12)
@@ -51,6 +58,6 @@ if [[ ${1:-} == --cache ]]; then
   printf '%s\n' "$tree"
   exit 0
 fi
-dest=${1:?usage: debian-root.sh DEST | --cache}
+dest=${1:?usage: debian-root.sh [--suite SUITE] DEST | --cache}
 [[ ! -e $dest ]] || { echo "debian-root.sh: $dest already exists" >&2; exit 2; }
 cp -a "$tree" "$dest"

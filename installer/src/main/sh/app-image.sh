@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
 # Builds the app image installer/target/imageprep: a trimmed runtime (jlink, modules chosen by jdeps),
-# the jars laid out by jpackage, a start-up cache trained on real commands, and bin/imageprep.
+# the jars laid out by jpackage, an AOT cache trained on a real command, and bin/imageprep.
 #
-#   app-image.sh AGENT_JAR LIB_DIR OUT_DIR VERSION
+#   app-image.sh AGENT_JAR LIB_DIR OUT_DIR VERSION GLIBC_FLOOR
 #
-# The JDK that links the runtime is the one running the build (IMAGEPREP_JDK=/path/to/jdk picks
-# another); its start-up cache:
-#   - JDK 17 to 23: a static AppCDS archive from the classes several training commands load;
-#   - JDK 24 and later: an AOT cache (JEP 483/515) from one training run of `check`.
-# A JDK 17 archive records absolute jar paths, so it only serves the image where it was made; the
-# packages made from a JDK 17 image re-make it on install (see packages.sh).
+# The runtime is linked from Temurin 25 (IMAGEPREP_JDK=/path/to/jdk picks another JDK 24 or later),
+# not from the JDK that compiles the code: the runtime must start on the oldest system the packages
+# name (Amazon Linux 2: glibc 2.26), and Debian 12's JDK 17 needs glibc 2.34. A JDK whose binaries
+# need a newer glibc than GLIBC_FLOOR is refused, so the build never links a runtime that cannot start
+# where the packages say it runs.
 set -euo pipefail
 
-agent_jar=${1:?usage: app-image.sh AGENT_JAR LIB_DIR OUT_DIR VERSION}
+agent_jar=${1:?usage: app-image.sh AGENT_JAR LIB_DIR OUT_DIR VERSION GLIBC_FLOOR}
 lib_dir=${2:?missing LIB_DIR}
 out_dir=${3:?missing OUT_DIR}
 version=${4:?missing VERSION}
+glibc_floor=${5:?missing GLIBC_FLOOR}
 
 # Modules jdeps reports that imageprep never reaches at run time. java.desktop: only snakeyaml's
 # JavaBean introspector needs it (imageprep composes YAML nodes and binds them itself); leaving it out
@@ -33,36 +33,29 @@ jdk_feature() { # prints the feature version (17, 25, ...) of a JDK home
   printf '%s\n' "${v:-0}"
 }
 
-has_tools() { [[ -x $1/bin/jlink && -x $1/bin/jpackage && -x $1/bin/jdeps ]] && (($(jdk_feature "$1") >= 17)); }
-
-# The JDK that runs the build (JAVA_HOME, else `java` on PATH) unless IMAGEPREP_JDK names another.
-# Measured here (hyperfine, 2 cores): the JDK 17 image with its merged-class-list AppCDS archive
-# started `check` in 530 ms against 715 ms for Temurin 25 with an AOT cache, `--version` in 95
-# against 103 ms, and is 88 MB against 102 MB; so the newer JDK is opt-in, not preferred.
-pick_jdk() {
-  local home=${IMAGEPREP_JDK:-${JAVA_HOME:-}}
-  if [[ -z $home ]] && command -v java >/dev/null; then
-    home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-  fi
-  if [[ -n $home ]] && has_tools "$home"; then
-    printf '%s\n' "$home"
-    return
-  fi
-  [[ -z ${IMAGEPREP_JDK:-} ]] || { log "IMAGEPREP_JDK=$IMAGEPREP_JDK has no jlink, jpackage and jdeps"; exit 2; }
-  local best='' best_v=0 v
-  for home in /usr/lib/jvm/*; do
-    has_tools "$home" || continue
-    v=$(jdk_feature "$home")
-    if ((v > best_v)); then
-      best=$home best_v=$v
-    fi
-  done
-  [[ -n $best ]] || { log "no JDK 17 or later with jlink, jpackage and jdeps found"; exit 2; }
-  printf '%s\n' "$best"
+# The highest GLIBC_x.y symbol version the runtime's binaries ask for (their ELF version-needed entries).
+glibc_needed() {
+  find "$1" -type f \( -name '*.so' -o -perm -u+x \) -print0 | xargs -0 objdump -p 2>/dev/null \
+    | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1
 }
 
-jdk=$(pick_jdk)
+version_le() { [[ $(printf '%s\n%s\n' "$1" "$2" | sort -V | head -1) == "$1" ]]; }
+
+temurin=/usr/lib/jvm/temurin-25-jdk-amd64
+jdk=${IMAGEPREP_JDK:-$temurin}
+refuse() {
+  log "cannot link the runtime from $jdk: $*"
+  log "install Temurin 25 at $temurin (its binaries need glibc 2.17), or set IMAGEPREP_JDK to a JDK 24 or later built for glibc $glibc_floor or older"
+  exit 2
+}
+for tool in objdump objcopy strip; do # binutils: the runtime's glibc needs, and stripping it
+  command -v "$tool" >/dev/null || { log "$tool is needed (apt-get install binutils)"; exit 2; }
+done
+[[ -x $jdk/bin/jlink && -x $jdk/bin/jpackage && -x $jdk/bin/jdeps ]] || refuse "no jlink, jpackage and jdeps there"
+needed=$(glibc_needed "$jdk")
+version_le "${needed:-99}" "$glibc_floor" || refuse "its binaries need glibc ${needed:-?}, newer than $glibc_floor"
 feature=$(jdk_feature "$jdk")
+((feature >= 24)) || refuse "JDK $feature has no AOT cache (JDK 24 or later)"
 mkdir -p "$out_dir"
 log "JDK $feature at $jdk"
 printf '%s\n' "$jdk" >"$out_dir/app-image.jdk" # bench/startup compares against this JDK's java -jar
@@ -84,24 +77,23 @@ modules=$(
 )
 log "jdeps: $found -> linking $modules"
 
-compress=--compress=2
-((feature >= 21)) && compress=--compress=zip-6
-strip=(--strip-debug)
-objcopy=$(command -v objcopy || true)
-[[ -n $objcopy ]] && strip=(--strip-java-debug-attributes --strip-native-debug-symbols "objcopy=$objcopy")
-"$jdk/bin/jlink" --add-modules "$modules" "${strip[@]}" --no-man-pages --no-header-files \
-  --generate-cds-archive "$compress" --output "$work/runtime" >/dev/null
+"$jdk/bin/jlink" --add-modules "$modules" --strip-java-debug-attributes \
+  --strip-native-debug-symbols "objcopy=$(command -v objcopy)" --no-man-pages --no-header-files \
+  --generate-cds-archive --compress=zip-6 --output "$work/runtime" >/dev/null
+# What ships is what must start on the oldest system the packages name.
+needed=$(glibc_needed "$work/runtime")
+version_le "${needed:-99}" "$glibc_floor" || refuse "the linked runtime needs glibc ${needed:-?}, newer than $glibc_floor"
+printf '%s\n' "$needed" >"$out_dir/app-image.glibc" # packages.sh states it as the minimum glibc
+log "the runtime needs glibc $needed or later"
 # Symbol tables off the runtime's binaries, as dh_strip does for Debian's own JDK packages (lintian's
 # unstripped-binary-or-object); the JDK's legal notices come read-only (0444), packages want 0644.
-if command -v strip >/dev/null; then
-  while IFS= read -r -d '' elf; do
-    if [[ $elf == *.so ]]; then
-      strip --remove-section=.comment --remove-section=.note --strip-unneeded "$elf"
-    else
-      strip --remove-section=.comment --remove-section=.note "$elf"
-    fi
-  done < <(find "$work/runtime" -type f \( -name '*.so' -o -perm -u+x \) -print0)
-fi
+while IFS= read -r -d '' elf; do
+  if [[ $elf == *.so ]]; then
+    strip --remove-section=.comment --remove-section=.note --strip-unneeded "$elf"
+  else
+    strip --remove-section=.comment --remove-section=.note "$elf"
+  fi
+done < <(find "$work/runtime" -type f \( -name '*.so' -o -perm -u+x \) -print0)
 chmod -R u+w,go-w "$work/runtime"
 
 # --- the app image ------------------------------------------------------------------------------------
@@ -130,13 +122,10 @@ for jar in "$work"/input/lib/*.jar; do
 done
 
 # Short-lived command-line runs: no GC threads, C1 only, and no hsperfdata file in the image's /tmp.
-java_options=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData)
-((feature >= 22)) && java_options+=(--enable-native-access=ALL-UNNAMED) # JNA; JDK 17 rejects the flag
-if ((feature >= 24)); then
-  cache_option="\"-XX:AOTCache=\$app/lib/app/imageprep.aot\""
-else
-  cache_option="\"-XX:SharedArchiveFile=\$app/lib/app/imageprep.jsa\""
-fi
+# JNA may call native code: allowed up front, or JDK 24+ warns at its first call. The AOT cache is
+# only used when it was recorded with these very options, so training runs use them too.
+java_options=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData --enable-native-access=ALL-UNNAMED)
+cache=lib/app/imageprep.aot
 
 write_launcher() { # $1: extra JVM options for this launcher (training runs use their own)
   cat >"$app/bin/imageprep" <<LAUNCHER
@@ -158,47 +147,30 @@ LAUNCHER
   chmod 0755 "$app/bin/imageprep"
 }
 
-# --- training: the commands orchestrators run, on a tiny image tree -----------------------------------
+# --- training: the command fleets call most, on a tiny image tree --------------------------------------
 tree=$work/training-root
-mkdir -p "$tree/etc/ssh" "$tree/var/lib/dpkg" "$tree/home/admin" "$work/state"
+mkdir -p "$tree/etc/ssh" "$tree/usr/bin" "$tree/var/lib/dpkg" "$tree/home/admin" "$work/state"
 printf 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"\n' >"$tree/etc/os-release"
 printf 'root:x:0:0:root:/root:/bin/bash\nadmin:x:1000:1000::/home/admin:/bin/bash\n' >"$tree/etc/passwd"
 printf 'root:x:0:\nsudo:x:27:admin\nadmin:x:1000:\n' >"$tree/etc/group"
 printf 'UID_MIN 1000\n' >"$tree/etc/login.defs"
 : >"$tree/var/lib/dpkg/status"
-training=(
-  "--version" "--help" "check --help" "profiles" "rules list"
-  "check --root $tree --profile ec2-linux --state-dir $work/state"
-  "check --root $tree --profile workspaces-linux --state-dir $work/state --format json"
-  "clean --root $tree --profile ec2-linux --state-dir $work/state --dry-run"
-  "sudo revoke --root $tree --dry-run"
-)
-if ((feature >= 24)); then
-  # One recording run (check: the command fleets call most), then the cache is assembled from it.
-  # Without AOT class linking: linked classes are all loaded at every start, which cost --version
-  # more than it saved check here (171 vs 226 ms and 694 vs 773 ms, hyperfine, JDK 25.0.3).
-  write_launcher "-XX:AOTMode=record -XX:AOTConfiguration=$work/imageprep.aotconf"
-  "$app/bin/imageprep" check --root "$tree" --profile ec2-linux --state-dir "$work/state" >/dev/null 2>&1 || true
-  write_launcher "-XX:AOTMode=create -XX:AOTConfiguration=$work/imageprep.aotconf -XX:-AOTClassLinking -XX:AOTCache=$app/lib/app/imageprep.aot"
-  "$app/bin/imageprep" --version >/dev/null 2>"$work/aot-create.log" || true
-else
-  lists=()
-  for i in "${!training[@]}"; do
-    write_launcher "-XX:DumpLoadedClassList=$work/classes-$i.lst"
-    # shellcheck disable=SC2086 # each entry is a command line to split
-    "$app/bin/imageprep" ${training[$i]} >/dev/null 2>&1 </dev/null || true
-    lists+=("$work/classes-$i.lst")
-  done
-  awk '!seen[$0]++' "${lists[@]}" >"$app/lib/app/imageprep.classlist" # merged, first-seen order kept
-  write_launcher "-Xshare:dump -XX:SharedClassListFile=$app/lib/app/imageprep.classlist -XX:SharedArchiveFile=$app/lib/app/imageprep.jsa"
-  "$app/bin/imageprep" >"$work/cds-dump.log" 2>&1 || true
-fi
-write_launcher "$cache_option"
-
-cache_file=${cache_option##*/}
-cache_file=${cache_file%\"}
-if [[ ! -s $app/lib/app/$cache_file ]]; then
-  log "warning: no start-up cache was made (see $work); the image works, but starts slower"
-fi
-"$app/bin/imageprep" --version >/dev/null
-log "built $app ($(du -sh "$app" | cut -f1), start-up cache $cache_file)"
+# One recording run, then the cache is assembled from it (JEP 483/515). picocli's classes (Java 5
+# class files) stay out of it: JDK 25 does not archive "old" classes once training linked them.
+# With AOT class linking (loaded and linked up front at every start): in three interleaved rounds of
+# hyperfine here it took 6-8 % off check's CPU time (about 50 ms) and added 3-7 % to --version's
+# (about 10 ms); fleets run check.
+write_launcher "-XX:AOTMode=record -XX:AOTConfiguration=$work/imageprep.aotconf"
+status=0
+"$app/bin/imageprep" check --root "$tree" --profile ec2-linux --state-dir "$work/state" >"$work/training.log" 2>&1 \
+  || status=$?
+# 0 ready or 1 not ready: a verdict, so the run went through the whole check (an error would train
+# the cache on the error path).
+((status <= 1)) || { log "the training run ended with exit $status:"; tail -20 "$work/training.log" >&2; exit 1; }
+write_launcher "-XX:AOTMode=create -XX:AOTConfiguration=$work/imageprep.aotconf -XX:+AOTClassLinking -XX:AOTCache=$app/$cache"
+"$app/bin/imageprep" --version >/dev/null 2>"$work/aot-create.log" || true
+[[ -s $app/$cache ]] || { log "no AOT cache was made (see $work/aot-create.log)"; exit 1; }
+write_launcher "\"-XX:AOTCache=\$app/$cache\""
+# AOTMode=on: the JVM refuses to start rather than silently ignore a cache it cannot use.
+IMAGEPREP_JAVA_OPTIONS=-XX:AOTMode=on "$app/bin/imageprep" --version >/dev/null
+log "built $app ($(du -sh "$app" | cut -f1), AOT cache $(du -h "$app/$cache" | cut -f1))"

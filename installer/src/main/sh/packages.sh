@@ -26,7 +26,7 @@ app=$out_dir/imageprep
 work=$out_dir/packages-work
 log() { printf 'packages: %s\n' "$*" >&2; }
 
-for tool in asciidoctor dpkg-deb rpmbuild zip gzip; do
+for tool in asciidoctor dpkg-deb rpmbuild zip unzip gzip; do
   command -v "$tool" >/dev/null || { log "$tool is needed to build the packages (apt-get install ${tool/dpkg-deb/dpkg})"; exit 2; }
 done
 [[ -x $app/bin/imageprep ]] || { log "no app image at $app (run mvn package first)"; exit 2; }
@@ -47,8 +47,6 @@ stage() {
     "$root$unitdir" "$root/etc/imageprep"
   cp -a "$app" "$root/opt/imageprep"
   rm -f "$root/opt/imageprep/lib/app/.jpackage.xml"
-  # a JDK 17 archive only serves the path it was made at; postinst makes the one for /opt/imageprep
-  [[ -z $cds_script ]] || rm -f "$root/opt/imageprep/lib/app/imageprep.jsa"
   install -m 0644 "$work"/man1/*.1.gz "$root/usr/share/man/man1/"
   # completions are sourced, not run: no #! line (lintian, rpmlint)
   sed '1{/^#!/d}' "$docs/imageprep.bash" >"$root/usr/share/bash-completion/completions/imageprep"
@@ -73,11 +71,8 @@ system_sonames() {
     | xargs -0 objdump -p 2>/dev/null | awk '$1 == "NEEDED" {print $2}' | sort -u | grep -vxF "$own" || true
 }
 
-# A JDK 17 image makes its class-data archive on the target (it records absolute jar paths).
-cds_script=''
-if [[ -f $app/lib/app/imageprep.classlist ]]; then
-  cds_script='IMAGEPREP_JAVA_OPTIONS="-Xshare:dump -XX:SharedClassListFile=/opt/imageprep/lib/app/imageprep.classlist -XX:SharedArchiveFile=/opt/imageprep/lib/app/imageprep.jsa" /opt/imageprep/bin/imageprep >/dev/null 2>&1 || true'
-fi
+# The oldest glibc the runtime starts on (app-image.sh read it off the runtime's binaries).
+glibc=$(cat "$out_dir/app-image.glibc")
 
 # --- .deb ---------------------------------------------------------------------------------------------
 deb_root=$work/deb
@@ -96,15 +91,14 @@ depends=$(
     [[ -n $path ]] || continue
     # usrmerge: dpkg may know the file under /lib or under /usr/lib
     { dpkg -S "$path" 2>/dev/null || dpkg -S "$(readlink -f "$path")" 2>/dev/null || true; } | cut -d: -f1
-  done | sort -u | paste -sd, - | sed 's/,/, /g'
+  done | sort -u | sed "s/^libc6\$/libc6 (>= $glibc)/" | paste -sd, - | sed 's/,/, /g'
 )
-fill "$packaging/deb/control.in" | sed -e "s|@DEPENDS@|${depends:-libc6}|" \
+[[ $depends == *"libc6 (>= $glibc)"* ]] || { log "the runtime's libraries map to no libc6 ($depends)"; exit 1; }
+fill "$packaging/deb/control.in" | sed -e "s|@DEPENDS@|$depends|" \
   -e "s|@INSTALLED_SIZE@|$(du -sk --exclude=DEBIAN "$deb_root" | cut -f1)|" >"$deb_root/DEBIAN/control"
 echo /etc/imageprep/imageprep.conf >"$deb_root/DEBIAN/conffiles"
-for script in postinst postrm prerm; do
-  awk -v cds="$cds_script" '/^#IMAGEPREP_CDS#$/ { print cds; next } { print }' "$packaging/deb/$script" \
-    >"$deb_root/DEBIAN/$script"
-  chmod 0755 "$deb_root/DEBIAN/$script"
+for script in postinst postrm; do
+  install -m 0755 "$packaging/deb/$script" "$deb_root/DEBIAN/$script"
 done
 (cd "$deb_root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) \
   >"$deb_root/DEBIAN/md5sums"
@@ -121,12 +115,14 @@ find "$rpm_root/opt/imageprep/lib/runtime" -name '*.so' -exec chmod 0755 {} +
 mkdir -p "$rpm_root/usr/share/licenses/imageprep" "$rpm_root/usr/share/doc/imageprep"
 fill "$packaging/deb/copyright.in" >"$rpm_root/usr/share/licenses/imageprep/COPYRIGHT"
 printf '# imageprep\n\nSee man imageprep, and imageprep --help.\n' >"$rpm_root/usr/share/doc/imageprep/README.md"
-requires=$(for soname in $(system_sonames); do printf 'Requires:       %s()(64bit)\n' "$soname"; done)
+requires=$(
+  printf 'Requires:       glibc >= %s\n' "$glibc"
+  for soname in $(system_sonames); do printf 'Requires:       %s()(64bit)\n' "$soname"; done
+)
 mkdir -p "$work/rpm/SPECS"
-fill "$packaging/rpm/imageprep.spec.in" | awk -v req="$requires" -v cds="$cds_script" -v stage="$rpm_root" \
+fill "$packaging/rpm/imageprep.spec.in" | awk -v req="$requires" -v stage="$rpm_root" \
     -v date="$(LC_ALL=C date -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}" '+%a %b %d %Y')" '
   /^@REQUIRES@$/ { print req; next }
-  /^#IMAGEPREP_CDS#$/ { print cds; next }
   { gsub(/@STAGE@/, stage); gsub(/@RPMDATE@/, date); print }' >"$work/rpm/SPECS/imageprep.spec"
 rpmbuild -bb --quiet --define "_topdir $work/rpm" --define "_rpmdir $out_dir" \
   --define '_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm' \
@@ -151,8 +147,13 @@ win=$work/windows/imageprep
 mkdir -p "$win/lib"
 cp "$app/lib/app/imageprep-agent.jar" "$win/"
 cp "$app"/lib/app/lib/*.jar "$win/lib/"
-cp "$packaging"/windows/* "$win/"
+cp "$packaging"/windows/*.ps1 "$win/"
+for text in imageprep.cmd README.txt; do # cmd.exe and Notepad read CRLF
+  sed 's/$/\r/' "$packaging/windows/$text" >"$win/$text"
+done
 sed 's/$/\r/' "$packaging/etc/imageprep.conf" >"$win/imageprep.conf"
+# JNA's DLL, loaded from the install folder (imageprep.cmd) instead of unpacked under %TEMP%
+unzip -q -j -o "$win"/lib/jna-[0-9]*.jar com/sun/jna/win32-x86-64/jnidispatch.dll -d "$win/native"
 rm -f "$out_dir/imageprep-$version-windows.zip"
 (cd "$work/windows" && zip -qr -X "$out_dir/imageprep-$version-windows.zip" imageprep)
 log "built $out_dir/imageprep-$version-windows.zip"

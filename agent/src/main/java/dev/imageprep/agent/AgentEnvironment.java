@@ -11,8 +11,10 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * Everything the commands take from the process around them, in one place, so tests can run the real
@@ -41,11 +43,26 @@ public record AgentEnvironment(
   /** The real process: default filesystem, system clock, the console. */
   public static AgentEnvironment system() {
     FileSystem fs = FileSystems.getDefault();
-    return new AgentEnvironment(fs, Clock.systemUTC(), System.getenv(), System.console() != null,
+    boolean windows = fs.getSeparator().equals("\\");
+    Map<String, String> env = environment(System.getenv(), windows);
+    return new AgentEnvironment(fs, Clock.systemUTC(), env, System.console() != null,
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), effectiveUid(fs),
-        fs.getPath(System.getProperty("os.name", "").startsWith("Windows")
-            ? System.getenv().getOrDefault("ProgramData", "C:\\ProgramData") + "\\imageprep" : "/run/imageprep"),
+        fs.getPath(windows ? env.getOrDefault("ProgramData", "C:\\ProgramData") + "\\imageprep" : "/run/imageprep"),
         fs.getPath("").toAbsolutePath(), ProcessHandle.current().pid(), new ProcessCommandRunner());
+  }
+
+  /**
+   * The environment as the platform names it: Windows ignores case in variable names ({@code
+   * SystemDrive}, {@code SYSTEMDRIVE}), but the map {@code System.getenv()} returns does not (only
+   * {@code System.getenv(String)} does: ProcessEnvironment.java, Windows).
+   */
+  public static Map<String, String> environment(Map<String, String> env, boolean windows) {
+    if (!windows) {
+      return env;
+    }
+    Map<String, String> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    folded.putAll(env);
+    return Collections.unmodifiableMap(folded);
   }
 
   /** The effective uid from /proc/self/status (Linux); empty elsewhere. */

@@ -3,11 +3,14 @@ package dev.imageprep.agent;
 import dev.imageprep.agent.cli.CommandContext;
 import dev.imageprep.agent.cli.CommandLines;
 import dev.imageprep.agent.cli.Version;
+import dev.imageprep.agent.probe.windows.WindowsRuntime;
+import dev.imageprep.rules.model.ExitCode;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** The entry point; the only place that exits the process. */
 public final class Main {
@@ -29,7 +32,18 @@ public final class Main {
       System.exit(0);
     }
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = run(CommandContext.standard(AgentEnvironment.system()), out, err, args);
+    AgentEnvironment env = AgentEnvironment.system();
+    if (env.fileSystem().getSeparator().equals("\\")) {
+      Optional<String> refusal = WindowsRuntime.wow64Refusal(System.getProperty("os.arch"),
+          System.getProperty("sun.arch.data.model"), env.env());
+      if (refusal.isPresent()) {
+        err.println("imageprep: " + refusal.get());
+        err.flush();
+        System.exit(ExitCode.USAGE.code());
+      }
+      WindowsRuntime.keepJnaOutOfTemp(System.getProperties(), env.stateDir());
+    }
+    int code = run(CommandContext.standard(env), out, err, args);
     out.flush();
     err.flush();
     System.exit(code);

@@ -121,7 +121,7 @@ public final class CleanupExecutor {
       return step.withOutcome(CleanupStatus.SKIPPED, "changed since planning: " + e.getMessage());
     } catch (MountPointException e) {
       return step.withOutcome(CleanupStatus.SKIPPED, "another filesystem: " + e.getMessage());
-    } catch (InUseException | RefusedException e) {
+    } catch (SkipException | RefusedException e) {
       return step.withOutcome(CleanupStatus.SKIPPED, e.getMessage());
     } catch (IOException e) {
       return step.withOutcome(CleanupStatus.FAILED, reason(e));
@@ -160,7 +160,7 @@ public final class CleanupExecutor {
   }
 
   /** The failure in words, without this machine's path to the image (the step names the path). */
-  private static String reason(IOException e) {
+  static String reason(IOException e) {
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }

@@ -1,16 +1,17 @@
 package dev.imageprep.agent.cleanup;
 
+import dev.imageprep.agent.probe.common.EntryRefusedException;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
- * A file that a running program holds open, which Windows refuses to delete (sharing violation,
- * {@code ERROR_SHARING_VIOLATION} or {@code ERROR_LOCK_VIOLATION}). Temporary folders on a live
- * system always hold some; the step is reported as skipped, not failed, as Disk Cleanup does.
+ * A file that a running program holds open or has loaded, which Windows refuses to delete.
+ * Temporary folders on a live system always hold some; the step is reported as skipped, not failed,
+ * as Disk Cleanup does. The Windows remover tells this from other failures by error code ({@code
+ * ERROR_SHARING_VIOLATION}, {@code ERROR_LOCK_VIOLATION}, {@code ERROR_ACCESS_DENIED} on a mapped
+ * image), never by message text, which is localized.
  */
-public final class InUseException extends IOException {
+public final class InUseException extends SkipException {
 
   private static final long serialVersionUID = 1L;
 
@@ -24,22 +25,21 @@ public final class InUseException extends IOException {
     void run() throws IOException;
   }
 
-  /** Runs an operation, turning Windows' "in use" failures into {@link InUseException}. */
+  /**
+   * Runs an operation, turning the platform's refusals into skips: in use, a link Windows relies on.
+   * An entry replaced since it was looked at is a {@link ChangedException}.
+   */
   static void rethrow(Path path, Operation operation) throws IOException {
     try {
       operation.run();
-    } catch (FileSystemException e) {
-      if (isInUse(e)) {
-        throw new InUseException("in use by a running program, not removed: " + path.getFileName());
-      }
-      throw e;
+    } catch (EntryRefusedException e) {
+      String name = String.valueOf(path.getFileName());
+      throw switch (e.why()) {
+        case IN_USE -> new InUseException("in use (" + e.getReason() + "), not removed: " + name);
+        case REPLACED -> new ChangedException(name + " was replaced by another file");
+        case PROTECTED -> new SkipException("kept: " + name + " is a link Windows made and relies on");
+        case OTHER_VOLUME -> new MountPointException(name + " mounts another volume; not removed");
+      };
     }
-  }
-
-  /** The JDK reports these Windows errors only by their message text. */
-  static boolean isInUse(FileSystemException e) {
-    String reason = e.getReason() == null ? "" : e.getReason().toLowerCase(Locale.ROOT);
-    return reason.contains("being used by another process")
-        || reason.contains("another process has locked a portion of the file");
   }
 }

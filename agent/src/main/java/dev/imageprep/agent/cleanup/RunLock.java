@@ -7,16 +7,23 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One run at a time: an advisory lock on a file that holds the holder's pid. Runs that change files
- * take it exclusively; {@code check} takes it shared, so checks run side by side but never during a
- * cleanup.
+ * One run at a time: a lock on a file that holds the holder's pid. Runs that change files take it
+ * exclusively; {@code check} takes it shared, so checks run side by side but never during a cleanup.
+ * The lock covers one byte far past the pid record: on Windows {@code LockFileEx} locks are
+ * mandatory, so a lock over the record would keep the second run from reading who holds it.
  */
 public final class RunLock implements Closeable {
+
+  /** The holder's record ({@code pid N}) lives in the first bytes. */
+  static final int RECORD_BYTES = 64;
+  /** The byte that is locked: past any record, and locking beyond the end of a file is allowed. */
+  static final long LOCKED_BYTE = Long.MAX_VALUE - 1;
 
   private final FileChannel channel;
   private final FileLock lock;
@@ -43,11 +50,10 @@ public final class RunLock implements Closeable {
 
   public static RunLock acquire(Path file, boolean shared, long pid) throws IOException, HeldException {
     Files.createDirectories(file.getParent());
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    FileChannel ch = open(file, shared);
     FileLock lock;
     try {
-      lock = ch.tryLock(0, Long.MAX_VALUE, shared);
+      lock = ch.tryLock(LOCKED_BYTE, 1, shared);
     } catch (OverlappingFileLockException e) {
       lock = null;
     }
@@ -64,9 +70,29 @@ public final class RunLock implements Closeable {
     return new RunLock(ch, lock);
   }
 
+  /**
+   * A check that may not write there (a user's check under a directory only administrators write)
+   * still takes its shared lock on the file the installer or an elevated run made.
+   */
+  private static FileChannel open(Path file, boolean shared) throws IOException {
+    try {
+      return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (AccessDeniedException e) {
+      if (!shared || !Files.exists(file)) {
+        throw e;
+      }
+      return FileChannel.open(file, StandardOpenOption.READ);
+    }
+  }
+
+  /** The locked region, for tests. */
+  long lockedFrom() {
+    return lock.position();
+  }
+
   private static String holder(FileChannel ch) {
     try {
-      ByteBuffer buf = ByteBuffer.allocate(64);
+      ByteBuffer buf = ByteBuffer.allocate(RECORD_BYTES);
       ch.read(buf, 0);
       String text = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).strip();
       return text.isEmpty() ? "a check" : text;

@@ -6,6 +6,8 @@ import dev.imageprep.agent.probe.linux.EntryStat;
 import dev.imageprep.agent.probe.linux.TreeWalker;
 import dev.imageprep.rules.host.FileNames;
 import dev.imageprep.rules.host.FileType;
+import dev.imageprep.agent.probe.common.EntryReader;
+import dev.imageprep.agent.probe.common.EntryRemover;
 import dev.imageprep.rules.host.ImagePath;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -30,6 +32,8 @@ public final class SafeTree implements AutoCloseable {
 
   private final Path root;
   private final boolean handles;
+  private final EntryReader reader;
+  private final EntryRemover remover;
   private DirHandle rootHandle;
   private TreeWalker.Mounts mounts;
   private final List<String> chainNames = new ArrayList<>();
@@ -38,8 +42,21 @@ public final class SafeTree implements AutoCloseable {
 
   /** @param root the image root, already resolved to a real directory */
   public SafeTree(Path root) {
+    this(root, EntryReader.NIO, EntryRemover.NIO);
+  }
+
+  /**
+   * @param reader how an entry is looked at (Windows reads reparse tags and file identity itself);
+   *     anything but the JDK's own reader and remover means a platform without directory handles
+   * @param remover how one entry is removed there
+   */
+  public SafeTree(Path root, EntryReader reader, EntryRemover remover) {
     this.root = root;
-    this.handles = root.getFileSystem() == FileSystems.getDefault() && isLinux();
+    this.reader = reader;
+    this.remover = remover;
+    // Linux handles only with the JDK's own view of entries: a platform reader means Windows rules
+    this.handles = reader == EntryReader.NIO && remover == EntryRemover.NIO
+        && root.getFileSystem() == FileSystems.getDefault() && isLinux();
   }
 
   private static boolean isLinux() {
@@ -52,7 +69,7 @@ public final class SafeTree implements AutoCloseable {
       throw new IOException("refusing to act on the image root itself");
     }
     if (!handles) {
-      return new CheckedPathTarget(root, path);
+      return new CheckedPathTarget(root, path, reader, remover);
     }
     if (DirHandle.unavailableReason() != null) {
       // fail closed: without descriptors a symlink or a mount could be swapped in on the way

@@ -26,6 +26,11 @@ public record CommandContext(
     return new RunContext(env, opener, types, tool, interruptions);
   }
 
+  /** The same context with another way to open hosts (a secret baseline, gitleaks rules). */
+  public CommandContext withOpener(HostOpener other) {
+    return new CommandContext(env, other, types, writers, interruptions, tool);
+  }
+
   public static CommandContext standard(AgentEnvironment env) {
     return new CommandContext(env, HostOpener.standard(env), CheckTypes.builtIn(), ReportWriters.standard(),
         Interruptions::fromSignals, new ToolInfo("imageprep", Version.current()));

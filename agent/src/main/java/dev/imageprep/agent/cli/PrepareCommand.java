@@ -1,6 +1,7 @@
 package dev.imageprep.agent.cli;
 
 import dev.imageprep.agent.run.PrepareRequest;
+import dev.imageprep.agent.secrets.SecretScanSettings;
 import dev.imageprep.rules.model.Report;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,16 +34,24 @@ public final class PrepareCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  @Mixin
+  SecretOptions secrets;
+
   @Option(names = "--force", description = "Clean even when the check finds blocking problems.")
   boolean force;
 
   @Override
   public Integer call() {
-    CommandContext ctx = root.context();
+    SecretScanSettings secretSettings = secrets.settings(root.context());
+    CommandContext ctx = root.context().withOpener(root.context().opener().withSecretSettings(secretSettings));
     ReportOutput out = ReportOutput.plan(ctx.env(), ctx.writers(), output);
-    Report report = Runs.workflows(ctx, output).prepare(new PrepareRequest(target.request(selection, out.files()),
-        verdict.failOn, change.dryRun, change.yes, force));
-    out.emit(report, output.command.commandLine().getOut());
-    return report.exitCode();
+    try {
+      Report report = Runs.workflows(ctx, output).prepare(new PrepareRequest(target.request(selection, out.files()),
+          verdict.failOn, change.dryRun, change.yes, force));
+      out.emit(report, output.command.commandLine().getOut());
+      return report.exitCode();
+    } finally {
+      secrets.writeBaseline(ctx, secretSettings, output.command.commandLine().getErr());
+    }
   }
 }

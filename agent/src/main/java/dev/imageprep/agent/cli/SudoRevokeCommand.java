@@ -1,17 +1,23 @@
 package dev.imageprep.agent.cli;
 
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.probe.windows.AdministratorsGroup;
+import dev.imageprep.agent.run.HostOpener;
 import dev.imageprep.agent.run.AgentException;
+import dev.imageprep.agent.sudo.RevokeConfig;
 import dev.imageprep.agent.sudo.RevokeOutcome;
 import dev.imageprep.agent.sudo.RevokeRequest;
 import dev.imageprep.agent.sudo.ShadowLock;
 import dev.imageprep.agent.sudo.SudoRevoker;
 import dev.imageprep.agent.sudo.Visudo;
+import dev.imageprep.agent.sudo.WindowsAdminRevoker;
+import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.model.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +37,11 @@ import picocli.CommandLine.Spec;
         + " minus `sudo-revoke.keep` in /etc/imageprep/imageprep.conf. Root's rights are never removed.",
         "Takes the locks gpasswd and vigr take; has visudo -c check every rewritten drop-in before it replaces"
         + " the file, and puts the drop-ins back if visudo rejects the whole configuration. Idempotent: a second"
-        + " run changes nothing. Each change is logged to standard error (the journal, under systemd)."},
+        + " run changes nothing. Each change is logged to standard error (the journal, under systemd).",
+        // picocli formats descriptions: %% is one percent sign
+        "On Windows: removes users from the local Administrators group (S-1-5-32-544), except the built-in"
+        + " Administrator and `sudo-revoke.keep` in %%ProgramData%%\\imageprep\\imageprep.conf; each change is also"
+        + " logged to %%ProgramData%%\\imageprep\\sudo-revoke.log. Needs an elevated prompt."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done: no chosen user has sudo rights left (or there was nothing to do)",
@@ -57,16 +67,32 @@ public final class SudoRevokeCommand implements Callable<Integer> {
   @Mixin
   ChangeOptions change;
 
+  /** One revoke run, on Linux or Windows. */
+  @FunctionalInterface
+  private interface Revocation {
+    RevokeOutcome run(RevokeRequest request) throws IOException, ShadowLock.BusyException;
+  }
+
   @Override
   public Integer call() throws IOException {
     CommandContext ctx = sudo.root.context();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (ctx.env().fileSystem().getSeparator().equals("\\")) {
-      // the Windows side (local Administrators through Netapi32) is not built yet
-      throw new AgentException(ExitCode.INCOMPLETE, "sudo revoke works on Linux images only for now; on Windows"
-          + " remove users from the local Administrators group with `net localgroup Administrators USER /delete`");
+    Revocation revocation = HostOpener.isWindows(ctx.env()) ? windows(ctx, err) : linux(ctx, err);
+    if (!change.dryRun && !change.yes) {
+      RevokeOutcome preview = run(revocation, true);
+      if (preview.changes().isEmpty()) {
+        return report(out, err, preview, true);
+      }
+      if (!confirm(ctx, out, preview)) {
+        err.println("Nothing changed.");
+        return ExitCode.OK.code();
+      }
     }
+    return report(out, err, run(revocation, change.dryRun), change.dryRun);
+  }
+
+  private Revocation linux(CommandContext ctx, PrintWriter err) throws IOException {
     boolean offline = root != null;
     Path rootDir = rootDirectory(ctx);
     if (!change.dryRun && !offline && ctx.env().uid().isPresent() && ctx.env().uid().getAsInt() != 0) {
@@ -79,22 +105,64 @@ public final class SudoRevokeCommand implements Callable<Integer> {
           err.println("imageprep sudo revoke: " + line);
           err.flush();
         });
-    if (!change.dryRun && !change.yes) {
-      RevokeOutcome preview = run(revoker, true);
-      if (preview.changes().isEmpty()) {
-        return report(out, err, preview, true);
-      }
-      if (!confirm(ctx, out, preview)) {
-        err.println("Nothing changed.");
-        return ExitCode.OK.code();
-      }
-    }
-    return report(out, err, run(revoker, change.dryRun), change.dryRun);
+    return revoker::run;
   }
 
-  private RevokeOutcome run(SudoRevoker revoker, boolean dryRun) throws IOException {
+  /**
+   * The local Administrators group of the running Windows, with the allow-list and the log in
+   * {@code %ProgramData%\imageprep}, which must be fit for an elevated run first.
+   */
+  private Revocation windows(CommandContext ctx, PrintWriter err) {
+    if (root != null) {
+      throw AgentException.usage("--root works on Linux images; on Windows sudo revoke changes the running system");
+    }
+    HostOpener.Opened opened = ctx.opener().open(
+        ctx.env().fileSystem().getPath(HostOpener.systemDrive(ctx.env()) + ":\\"), false);
+    Fact<Boolean> elevated = opened.facts().windows().elevated();
+    if (!change.dryRun && (!elevated.isKnown() || !elevated.value())) {
+      throw AgentException.usage("sudo revoke changes the local Administrators group: run it from an elevated"
+          + " prompt" + (elevated.isKnown() ? "" : " (could not tell: " + elevated.reason() + ")"));
+    }
+    AdministratorsGroup group = opened.actions().administrators().orElseThrow(() -> new AgentException(
+        ExitCode.INCOMPLETE, "the local Administrators group cannot be reached on this system"));
+    Path state = ctx.env().stateDir();
     try {
-      return revoker.run(new RevokeRequest(users, dryRun));
+      opened.actions().stateDirectory().prepare(state);
+    } catch (IOException e) {
+      throw AgentException.usage("cannot use " + state + ": " + e.getMessage());
+    }
+    RevokeConfig config = readConfig(state.resolve("imageprep.conf"));
+    Path logFile = state.resolve("sudo-revoke.log");
+    return request -> new WindowsAdminRevoker(group, config, line -> {
+      err.println("imageprep sudo revoke: " + line);
+      err.flush();
+      if (!request.dryRun()) {
+        appendLog(ctx, logFile, line);
+      }
+    }).run(request);
+  }
+
+  private static RevokeConfig readConfig(Path file) {
+    try {
+      return Files.isRegularFile(file) ? RevokeConfig.parse(Files.readString(file)) : RevokeConfig.parse("");
+    } catch (IOException e) {
+      throw AgentException.usage("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Each change, with its time, where the boot-time task's output would otherwise be lost. */
+  private static void appendLog(CommandContext ctx, Path file, String line) {
+    try {
+      Files.writeString(file, ctx.env().clock().instant() + " " + line + System.lineSeparator(),
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new AgentException(ExitCode.INCOMPLETE, "could not log to " + file + ": " + e.getMessage());
+    }
+  }
+
+  private RevokeOutcome run(Revocation revocation, boolean dryRun) throws IOException {
+    try {
+      return revocation.run(new RevokeRequest(users, dryRun));
     } catch (IllegalArgumentException e) {
       throw AgentException.usage(e.getMessage());
     } catch (ShadowLock.BusyException e) {

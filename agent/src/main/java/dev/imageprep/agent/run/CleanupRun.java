@@ -31,7 +31,8 @@ final class CleanupRun {
     try (Journal journal = session.openJournal()) {
       notes.add("journal: " + journal.file());
       try (CleanupProgress progress = new CleanupProgress(session.progress(), plan)) {
-        steps = new CleanupExecutor(new SafeTree(session.root()), CleanupActions.standard(), journal)
+        SafeTree tree = new SafeTree(session.root(), session.files().entries(), session.actions().remover());
+        steps = new CleanupExecutor(tree, CleanupActions.standard(), journal)
             .execute(plan, progress, interruptions);
       }
     } catch (IOException e) {

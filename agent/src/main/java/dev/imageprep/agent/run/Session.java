@@ -227,6 +227,11 @@ public final class Session {
     return opened.files();
   }
 
+  /** How changes are made on this host (removing an entry, the state directory). */
+  public HostActions actions() {
+    return opened.actions();
+  }
+
   public AgentEnvironment env() {
     return env;
   }
@@ -360,6 +365,11 @@ public final class Session {
 
   public RunLock lock(boolean shared) {
     Path file = stateDir().resolve(lockFileName(root, offline));
+    try {
+      opened.actions().stateDirectory().prepare(stateDir());
+    } catch (IOException e) {
+      throw AgentException.usage("cannot use " + stateDir() + " for the lock and journals: " + e.getMessage());
+    }
     try {
       return RunLock.acquire(file, shared, env.pid());
     } catch (RunLock.HeldException e) {

@@ -2,6 +2,7 @@ package dev.imageprep.agent.secrets;
 
 import dev.imageprep.rules.model.Severity;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -22,12 +23,10 @@ final class BuiltInDetectors {
   static final DetectorKind AWS_SESSION = kind("aws-session-token", "AWS session token",
       "AWS CLI credentials file format (aws_session_token); AWS STS credentials");
   static final DetectorKind GITHUB = kind("github-token", "GitHub token", "gitleaks github-pat/oauth/app rules");
-  static final DetectorKind GITLAB = kind("gitlab-token", "GitLab token", "gitleaks gitlab-pat and related rules");
   static final DetectorKind SLACK_TOKEN = kind("slack-token", "Slack token", "gitleaks slack-*-token rules");
   static final DetectorKind SLACK_WEBHOOK = kind("slack-webhook", "Slack incoming webhook URL",
       "gitleaks slack-webhook-url rule");
   static final DetectorKind GOOGLE_API = kind("google-api-key", "Google API key", "gitleaks gcp-api-key rule");
-  static final DetectorKind STRIPE = kind("stripe-key", "Stripe secret or restricted key", "gitleaks stripe-access-token rule");
   static final DetectorKind BEARER = kind("bearer-token", "Bearer token", "gitleaks authorization header rules");
   static final DetectorKind BASIC_AUTH = kind("http-basic-auth", "HTTP Basic credentials in an Authorization header",
       "detect-secrets BasicAuthDetector; RFC 7617");
@@ -45,15 +44,19 @@ final class BuiltInDetectors {
   static final DetectorKind YAML_TOKEN = kind("kubeconfig-token", "Token in a kubeconfig or YAML credential",
       "Kubernetes kubeconfig users[].user.token; Nosey Parker Kubernetes rules");
   static final DetectorKind UNATTEND = kind("windows-unattend-password", "Password in a Windows unattend.xml",
-      "seeds/custom-ami-creation-guide.md (DoNothing: a password in unattend.xml); Windows unattend AdministratorPassword");
+      "Microsoft Learn, Unattended Windows Setup Reference (UserAccounts AdministratorPassword);"
+      + " Amazon EC2 User Guide, Configure EC2Launch (DoNothing: the password in unattend.xml)");
   static final DetectorKind SYSPREP_INF = kind("windows-sysprep-password", "Password in a Windows sysprep.inf",
-      "Windows sysprep.inf [GuiUnattended] AdminPassword; issue 3");
+      "Microsoft Learn, Sysprep.inf [GuiUnattended] AdminPassword");
   static final DetectorKind EC2LAUNCH = kind("ec2launch-admin-password",
       "EC2Launch administrator password stored in clear text (Specify)",
-      "seeds/custom-ami-creation-guide.md (Specify: the password is stored in LaunchConfig.json as clear text)");
+      "Amazon EC2 User Guide, Configure EC2Launch (Specify: the password is stored in LaunchConfig.json as"
+      + " clear text), https://docs.aws.amazon.com/AWSEC2/latest/WindowsGuide/ec2launch.html");
   static final DetectorKind COMMAND_LINE = kind("command-line-password",
       "Password typed on a command line (shell history, script)",
-      "issue 3 (mysql -p, sshpass -p, curl -u user:pass); Nosey Parker command-line credential rules");
+      "mysql(1) -p, sshpass(1) -p, curl(1) -u user:password, gpg(1) --passphrase; Nosey Parker psexec and vmware rules");
+  static final DetectorKind JWK = kind("jwk-private-key", "Private key in JSON Web Key form (\"d\" member)",
+      "RFC 7517 JSON Web Key and RFC 7518 section 6 (the private exponent d); Nosey Parker JWK rules");
   static final DetectorKind PASSWORD = kind("password-assignment", "Password in a configuration setting",
       "detect-secrets KeywordDetector; gitleaks generic-api-key rule");
   static final DetectorKind SECRET = kind("secret-assignment", "Secret or token in a configuration setting",
@@ -66,10 +69,21 @@ final class BuiltInDetectors {
   }
 
   static List<FileInspector> inspectors() {
-    return List.of(new Pkcs12Inspector());
+    return List.of(new Pkcs12Inspector(), new KeyStoreInspector());
   }
 
   static List<Detector> detectors() {
+    List<Detector> all = new ArrayList<>(structured());
+    all.addAll(TokenFormats.detectors());
+    all.addAll(ServiceTokens.detectors());
+    all.addAll(CommandLines.detectors());
+    all.addAll(DatabaseCredentials.detectors());
+    // generic settings last: passwords whatever their strength, other secrets only when random-looking
+    all.addAll(assignments());
+    return all;
+  }
+
+  private static List<Detector> structured() {
     return List.of(
         new PemKeyDetector(),
         new PuttyKeyDetector(),
@@ -83,35 +97,34 @@ final class BuiltInDetectors {
         PatternDetector.of(AWS_SESSION, "(?i)(?:aws_?)?(?:session|security)_?token[\"']?\\s*(?::|=>?)\\s*[\"']?"
             + "([A-Za-z0-9/+=]{100,})")
             .keywords("session_token", "sessiontoken", "security_token", "securitytoken").minEntropy(3.5).build(),
-        PatternDetector.of(GITHUB, "(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}"
+        PatternDetector.of(GITHUB, "(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs)_[A-Za-z0-9]{36})(?![A-Za-z0-9_])")
+            .keywords("ghp_", "gho_", "ghu_", "ghs_").minEntropy(3).checksum(Checksums::base62Crc32).build(),
+        PatternDetector.of(GITHUB, "(?<![A-Za-z0-9_])((?:ghp|gho|ghu|ghs)_[A-Za-z0-9]{37,255}|ghr_[A-Za-z0-9]{36,255}"
             + "|github_pat_[A-Za-z0-9_]{50,255})(?![A-Za-z0-9_])")
             .keywords("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_").minEntropy(3).build(),
-        PatternDetector.of(GITLAB, "(?<![A-Za-z0-9_-])(gl(?:pat|dt|rt|soat|cbt)-[A-Za-z0-9_-]{20,64}|glptt-[0-9a-f]{40})")
-            .keywords("glpat-", "gldt-", "glrt-", "glsoat-", "glcbt-", "glptt-").minEntropy(3).build(),
         PatternDetector.of(SLACK_TOKEN, "(?<![A-Za-z0-9])(xox[baprse]-[0-9A-Za-z-]{10,250}|xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+)")
             .keywords("xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-").minEntropy(3).build(),
         PatternDetector.of(SLACK_WEBHOOK, "hooks\\.slack\\.com/(?:services|workflows|triggers)/(?<secret>[A-Za-z0-9_/+-]{30,})")
             .keywords("hooks.slack.com").build(),
         PatternDetector.of(GOOGLE_API, "(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])")
             .keywords("aiza").minEntropy(3).build(),
-        PatternDetector.of(STRIPE, "(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test|prod)_[0-9A-Za-z]{20,247})(?![A-Za-z0-9])")
-            .keywords("sk_live_", "rk_live_", "sk_test_", "rk_test_", "sk_prod_", "rk_prod_").minEntropy(3).build(),
-        PatternDetector.of(BEARER, "(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{20,}=*)")
-            .keywords("bearer").minEntropy(3).build(),
+        PatternDetector.of(BEARER, "(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{12,}=*)")
+            .keywords("bearer").minEntropy(3).validator(BuiltInDetectors::lettersAndDigits).build(),
         PatternDetector.of(BASIC_AUTH, "(?i)authorization[\"']?\\s*[:=]\\s*[\"']?basic\\s+([A-Za-z0-9+/]{8,}={0,2})")
             .keywords("authorization").validator(BuiltInDetectors::isUserColonPassword).build(),
         PatternDetector.of(JWT, "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,})")
             .keywords("eyj").build(),
-        PatternDetector.of(URL_CREDENTIALS, "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@'\"<>\\[\\]{}()]{1,128}:"
+        PatternDetector.of(URL_CREDENTIALS, "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@'\"<>\\[\\]{}()]{0,128}:"
             + "(?<secret>[^\\s/@'\"<>]{3,256})@[A-Za-z0-9.\\[\\]_-]+")
             .keywords("://").build(),
-        PatternDetector.of(URL_TOKEN, "(?i)[?&](?:access_token|token|api_?key|password|passwd|secret|client_secret"
-            + "|auth)=(?<secret>[A-Za-z0-9._~%+/-]{8,})")
+        PatternDetector.of(URL_TOKEN, "(?i)(?:[?&](?:access_token|token|api_?key|password|passwd|secret|client_secret"
+            + "|auth)|(?<=\\s)access_token)=(?<secret>[A-Za-z0-9._~%+/-]{8,})")
             .keywords("token=", "key=", "password=", "passwd=", "secret=", "auth=").minEntropy(3).build(),
         // well-known credential files
         PatternDetector.of(NETRC, "(?m)(?:^|\\s)password\\s+(\\S+)").keywords("password")
             .paths(".netrc", "_netrc").build(),
-        PatternDetector.of(NETRC, "\\bmachine\\s+\\S+\\s+login\\s+\\S+\\s+password\\s+(\\S+)").keywords("machine").build(),
+        PatternDetector.of(NETRC, "\\bmachine\\s+\\S+\\s+login\\s+\\S+\\s+password\\s+(\\S+)").keywords("machine")
+            .block(512).build(),
         PatternDetector.of(PGPASS, "(?m)^(?![ \\t]*#)[^:\\n]*:[^:\\n]*:[^:\\n]*:[^:\\n]*:(?<secret>[^\\n\\r]+)$")
             .paths(".pgpass", "pgpass", "*.pgpass").build(),
         PatternDetector.of(DOCKER_AUTH, "\"auth\"\\s*:\\s*\"([A-Za-z0-9+/]{8,}={0,2})\"")
@@ -129,24 +142,22 @@ final class BuiltInDetectors {
         PatternDetector.of(EC2LAUNCH, "(?is)type:[ \\t]*[\"']?specify[\"']?[ \\t]*\\r?\\n[ \\t]*data:[ \\t]*[\"']?"
             + "(?<secret>[^\"'\\r\\n#]+)")
             .keywords("specify").block(256).build(),
-        // commands typed with their password
-        PatternDetector.of(COMMAND_LINE, "\\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\\b[^\\n|;&]*?\\s-p"
-            + "(?<secret>[^\\s'\"$-][^\\s'\"]*)")
-            .keywords("mysql", "mariadb").build(),
-        PatternDetector.of(COMMAND_LINE, "\\bsshpass\\s+(?:-[a-zA-Z]+\\s+\\S+\\s+)*-p\\s*[\"']?(?<secret>[^\\s'\"]+)")
-            .keywords("sshpass").build(),
-        PatternDetector.of(COMMAND_LINE, "\\b(?:curl|wget)\\b[^\\n|;&]*?\\s(?:-u|--user)[ =]?[\"']?[^\\s:'\"]+:"
-            + "(?<secret>[^\\s'\"]+)")
-            .keywords("curl", "wget").build(),
-        PatternDetector.of(COMMAND_LINE, "\\b(?:docker|podman|nerdctl)\\s+login\\b[^\\n|;&]*?\\s(?:-p|--password)[ =]"
-            + "[\"']?(?<secret>[^\\s'\"]+)")
-            .keywords(" login").build(),
-        PatternDetector.of(COMMAND_LINE, "-pass(?:in|out)?\\s+[\"']?pass:(?<secret>[^\\s'\"]+)")
-            .keywords("pass:").build(),
-        // generic settings: passwords whatever their strength, other secrets only when random-looking
-        new AssignmentDetector(PASSWORD, List.of("password", "passwd", "passphrase", "pwd", "passwort"), 4, 0),
+        PatternDetector.of(JWK, "(?s)\"d\"\\s*:\\s*\"(?<secret>[A-Za-z0-9_-]{20,})\"").keywords("\"kty\"").block(8192)
+            .build());
+  }
+
+  private static List<Detector> assignments() {
+    return List.of(
+        new AssignmentDetector(PASSWORD, List.of("pass", "pwd", "pswd", "pw", "passwort"), 4, 0,
+            AssignmentDetector::isPasswordKey),
         new AssignmentDetector(SECRET, List.of("secret", "token", "api_key", "apikey", "api-key", "access_key",
-            "accesskey", "auth_key", "private_key", "privatekey", "credential"), 16, 3.5));
+            "accesskey", "auth_key", "private_key", "privatekey", "credential", "license_key", "licence_key", "licensekey",
+            "ado_pat", "pat_token"), 16, 3.5, k -> true));
+  }
+
+  /** Random tokens mix letters and digits; a word or a long number alone is not one. */
+  static boolean lettersAndDigits(String v) {
+    return v.chars().anyMatch(Character::isDigit) && v.chars().anyMatch(Character::isLetter);
   }
 
   /** A base64 value that decodes to {@code user:password} with both parts present. */

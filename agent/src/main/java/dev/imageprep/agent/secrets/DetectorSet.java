@@ -61,6 +61,11 @@ final class DetectorSet {
    * @throws IllegalArgumentException for a disabled id that no built-in detector has
    */
   static DetectorSet of(List<SecretDetectorSpec> custom, List<String> disable) {
+    return of(custom, disable, List.of());
+  }
+
+  /** As {@link #of(List, List)}, plus detectors from a gitleaks rule file ({@code --secret-rules}). */
+  static DetectorSet of(List<SecretDetectorSpec> custom, List<String> disable, List<Detector> extra) {
     DetectorSet builtIn = builtIn();
     Set<String> unknown = new TreeSet<>(disable);
     unknown.removeAll(builtIn.kinds.keySet());
@@ -79,6 +84,7 @@ final class DetectorSet {
         detectors.add(d);
       }
     }
+    detectors.addAll(extra);
     Set<String> customIds = new HashSet<>();
     custom.forEach(s -> customIds.add(s.id()));
     off.removeAll(customIds); // a replacing detector reports under the id it replaces
@@ -97,12 +103,23 @@ final class DetectorSet {
     }
   }
 
+  /** True when an inspector needs the whole of a binary file to judge it. */
+  boolean wantsWholeFile(byte[] head, int n) {
+    return inspectors.stream().anyMatch(i -> i.wantsWholeFile(head, n));
+  }
+
   Findings newFindings() {
     return new Findings(disabled);
   }
 
   /** Scans one text file: the keyword pass, then each detector at its keywords. */
   List<SecretFinding> scan(ImagePath path, FileText text, Findings out) {
+    detect(text, out);
+    return out.finish(path, text);
+  }
+
+  /** The keyword pass over one text file, then each detector at its keywords; findings go to {@code out}. */
+  void detect(FileText text, Findings out) {
     String p = text.path();
     boolean[] allowed = new boolean[detectors.size()];
     for (int i = 0; i < allowed.length; i++) {
@@ -121,6 +138,5 @@ final class DetectorSet {
         }
       }
     });
-    return out.finish(path, text);
   }
 }

@@ -57,7 +57,7 @@ final class EmbeddedKeyDetector implements Detector {
     }
     boolean encrypted = decoded.startsWith("-----BEGIN ENCRYPTED") || decoded.contains("Proc-Type: 4,ENCRYPTED");
     out.add(encrypted ? PemKeyDetector.ENCRYPTED : EMBEDDED, hitStart,
-        "base64 of " + decoded.substring(0, label + 16) + " (" + token.length() + " chars, redacted)", false);
+        "base64 of " + decoded.substring(0, label + 16) + " (" + token.length() + " chars, redacted)", token, false);
     return end;
   }
 

@@ -15,4 +15,9 @@ interface FileInspector {
    * @param binary whether the file is binary (and will not be scanned as text)
    */
   void inspect(String imagePath, byte[] head, int headLength, boolean binary, Findings out);
+
+  /** True when the first bytes say the inspector needs the whole binary file (a key store), not just its head. */
+  default boolean wantsWholeFile(byte[] head, int headLength) {
+    return false;
+  }
 }

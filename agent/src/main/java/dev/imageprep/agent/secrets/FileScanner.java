@@ -2,7 +2,6 @@ package dev.imageprep.agent.secrets;
 
 import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.rules.host.ImagePath;
-import dev.imageprep.rules.host.SecretFinding;
 import dev.imageprep.rules.host.SkippedFile;
 import dev.imageprep.rules.host.SkippedFile.Cause;
 import java.io.IOException;
@@ -24,17 +23,23 @@ final class FileScanner {
 
   static final int SNIFF_BYTES = 8192;
 
-  /** The findings of a file, or why it was skipped; {@code bytes} scanned. */
-  record Result(List<SecretFinding> findings, SkippedFile skipped, long bytes) {}
+  /** Binary key files (key stores, DER keys) are read whole up to this size; larger ones are not key files. */
+  static final long KEY_FILE_BYTES = 1L << 20;
+
+  /** The findings of a file (with their fingerprints), or why it was skipped; {@code bytes} scanned. */
+  record Result(List<Findings.Found> findings, SkippedFile skipped, long bytes) {}
 
   private static final ThreadLocal<byte[][]> BUFFER = ThreadLocal.withInitial(() -> new byte[][] {new byte[1 << 16]});
 
   private final DetectorSet detectors;
   private final long maxBytes;
+  private final SecretBaseline fingerprints;
 
-  FileScanner(DetectorSet detectors, long maxBytes) {
+  /** @param fingerprints the baseline whose salt fingerprints findings, or null */
+  FileScanner(DetectorSet detectors, long maxBytes, SecretBaseline fingerprints) {
     this.detectors = detectors;
     this.maxBytes = maxBytes;
+    this.fingerprints = fingerprints;
   }
 
   Result scan(Path host, ImagePath image, long size) {
@@ -43,10 +48,14 @@ final class FileScanner {
     try (SeekableByteChannel ch = Files.newByteChannel(host, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
       n = read(ch, buf, Math.min(buf.length, SNIFF_BYTES));
       boolean binary = hasNul(buf, n);
+      if (binary && n == SNIFF_BYTES && size <= KEY_FILE_BYTES && detectors.wantsWholeFile(buf, n)) {
+        n += read(ch, ByteBuffer.wrap(buf, n, (int) Math.min(buf.length, KEY_FILE_BYTES + 1) - n));
+      }
       Findings out = detectors.newFindings();
       detectors.inspect(image.toString(), buf, n, binary, out);
       if (binary) {
-        List<SecretFinding> found = out.finish(image, new FileText(image.toString(), buf, 0, ScanBudget.forFile(0)));
+        List<Findings.Found> found = out.finish(image, new FileText(image.toString(), buf, 0, ScanBudget.forFile(0)),
+            fingerprints);
         return new Result(found, new SkippedFile(image, Cause.BINARY, "binary"), 0);
       }
       if (n == SNIFF_BYTES) {
@@ -58,7 +67,8 @@ final class FileScanner {
       }
       FileText text = new FileText(image.toString(), buf, n, ScanBudget.forFile(n));
       try {
-        return new Result(detectors.scan(image, text, out), null, n);
+        detectors.detect(text, out);
+        return new Result(out.finish(image, text, fingerprints), null, n);
       } catch (ScanBudget.Exceeded e) {
         return new Result(List.of(), new SkippedFile(image, Cause.BUDGET, "a detector's pattern exceeded the"
             + " per-file regex budget (" + (ScanBudget.BASE + ScanBudget.PER_BYTE * n) + " character reads)"), n);

@@ -22,6 +22,13 @@ final class PathPatterns {
     }
   }
 
+  /** Paths a regular expression finds a match in (gitleaks' path and allowlist paths). */
+  static PathPatterns regex(Pattern regex) {
+    PathPatterns p = new PathPatterns(List.of());
+    p.full.add(Pattern.compile("(?s).*(?:" + regex.pattern() + ").*", regex.flags()));
+    return p;
+  }
+
   static PathPatterns of(String... globs) {
     return new PathPatterns(List.of(globs));
   }

@@ -1,5 +1,6 @@
 package dev.imageprep.agent.secrets;
 
+import dev.imageprep.rules.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -18,7 +19,7 @@ final class PatternDetector implements Detector {
   private final List<String> keywords;
   private final Pattern pattern;
   private final int group;
-  private final String groupName;
+  private final List<String> groupNames;
   private final PathPatterns paths;
   private final double minEntropy;
   private final int minLength;
@@ -26,13 +27,17 @@ final class PatternDetector implements Detector {
   private final Predicate<String> validator;
   private final boolean checkPlaceholders;
   private final int reach;
+  private final Predicate<String> checksum;
+  private final DetectorKind unverified;
+  private final Allow allowIf;
 
   private PatternDetector(Builder b) {
     this.kind = b.kind;
     this.keywords = List.copyOf(b.keywords);
     this.pattern = b.pattern;
-    this.groupName = b.pattern.pattern().contains("(?<secret>") ? "secret" : null;
-    this.group = groupName != null ? -1 : Math.min(1, b.pattern.matcher("").groupCount());
+    this.groupNames = !b.groups.isEmpty() ? List.copyOf(b.groups)
+        : b.pattern.pattern().contains("(?<secret>") ? List.of("secret") : List.of();
+    this.group = !groupNames.isEmpty() ? -1 : b.group >= 0 ? b.group : Math.min(1, b.pattern.matcher("").groupCount());
     this.paths = b.paths;
     this.minEntropy = b.minEntropy;
     this.minLength = b.minLength;
@@ -40,15 +45,23 @@ final class PatternDetector implements Detector {
     this.validator = b.validator;
     this.checkPlaceholders = b.checkPlaceholders;
     this.reach = b.reach;
+    this.checksum = b.checksum;
+    this.allowIf = b.allowIf;
+    this.unverified = new DetectorKind(kind.id(), kind.title() + " (its checksum does not match: a made-up or"
+        + " example value?)", kind.severity() == Severity.ERROR ? Severity.WARNING : kind.severity(), kind.source());
   }
 
   static Builder of(DetectorKind kind, String regex) {
     return new Builder(kind, Pattern.compile(regex));
   }
 
+  static Builder of(DetectorKind kind, Pattern pattern) {
+    return new Builder(kind, pattern);
+  }
+
   @Override
   public List<DetectorKind> kinds() {
-    return List.of(kind);
+    return checksum == null ? List.of(kind) : List.of(kind, unverified);
   }
 
   @Override
@@ -80,14 +93,28 @@ final class PatternDetector implements Detector {
     m.useTransparentBounds(true);
     m.useAnchoringBounds(false);
     while (m.find()) {
-      int start = groupName != null ? m.start(groupName) : m.start(group);
-      int end = groupName != null ? m.end(groupName) : m.end(group);
+      int start = -1;
+      int end = -1;
+      if (groupNames.isEmpty()) {
+        start = m.start(group);
+        end = m.end(group);
+      }
+      for (String name : groupNames) {
+        if (m.start(name) >= 0) {
+          start = m.start(name);
+          end = m.end(name);
+          break;
+        }
+      }
       if (start < 0) {
         continue;
       }
       String secret = text.text(start, end);
-      if (accepts(secret)) {
-        out.add(kind, start, Redaction.redact(secret), false);
+      if (accepts(secret) && (allowIf == null || !allowIf.allows(text.path(), secret, text.text(m.start(), m.end()),
+          text.text(text.lineStart(m.start()), text.lineEnd(m.end()))))) {
+        // a token whose built-in checksum fails was never issued: still reported, but it does not block
+        DetectorKind found = checksum == null || checksum.test(secret) ? kind : unverified;
+        out.add(found, start, Redaction.redact(secret), secret, false);
       }
     }
     return to;
@@ -111,6 +138,11 @@ final class PatternDetector implements Detector {
     return validator.test(secret);
   }
 
+  /** Decides that a match is allowed (not a finding) from where it is and what it is. */
+  interface Allow {
+    boolean allows(String path, String secret, String match, String line);
+  }
+
   /** Options of a pattern detector; everything but the kind and the regex is optional. */
   static final class Builder {
     private final DetectorKind kind;
@@ -123,6 +155,11 @@ final class PatternDetector implements Detector {
     private Predicate<String> validator = s -> true;
     private boolean checkPlaceholders = true;
     private int reach;
+    private Predicate<String> checksum;
+    private final List<String> groups = new ArrayList<>();
+    private int group = -1;
+    private boolean everywhere;
+    private Allow allowIf;
 
     private Builder(DetectorKind kind, Pattern pattern) {
       this.kind = kind;
@@ -169,6 +206,45 @@ final class PatternDetector implements Detector {
       return this;
     }
 
+    /** The numbered group that holds the secret (gitleaks' secretGroup); 0 is the whole match. */
+    Builder group(int number) {
+      group = number;
+      return this;
+    }
+
+    /** Limits the detector to paths a regular expression matches (gitleaks' path). */
+    Builder pathRegex(Pattern regex) {
+      paths = PathPatterns.regex(regex);
+      return this;
+    }
+
+    /** Runs over every line of every file when there is no keyword (a gitleaks rule without keywords). */
+    Builder everywhere() {
+      everywhere = true;
+      return this;
+    }
+
+    /** An allow-list that sees the path, the secret, the whole match and the line (gitleaks' allowlists). */
+    Builder allowIf(Allow allow) {
+      allowIf = allow;
+      return this;
+    }
+
+    /** Alternative named groups holding the secret (a quoted or a bare value); the first that matched wins. */
+    Builder groups(String... names) {
+      groups.addAll(List.of(names));
+      return this;
+    }
+
+    /**
+     * The format's own checksum: a value that fails it is reported at warning level (a made-up
+     * example or test fixture looks right but was never issued).
+     */
+    Builder checksum(Predicate<String> test) {
+      checksum = test;
+      return this;
+    }
+
     /** For values that are never templates (structured tokens): skip the placeholder test. */
     Builder noPlaceholderCheck() {
       checkPlaceholders = false;
@@ -185,7 +261,7 @@ final class PatternDetector implements Detector {
     }
 
     PatternDetector build() {
-      if (keywords.isEmpty() && paths.isEmpty()) {
+      if (keywords.isEmpty() && paths.isEmpty() && !everywhere) {
         throw new IllegalArgumentException(kind.id() + ": a detector without keywords needs paths");
       }
       return new PatternDetector(this);

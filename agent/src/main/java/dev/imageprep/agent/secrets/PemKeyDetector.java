@@ -64,7 +64,9 @@ final class PemKeyDetector implements Detector {
     String endMarker = "END " + label;
     int end = indexOf(t, endMarker, bodyStart, blockEnd);
     int bodyEnd = end < 0 ? blockEnd : end;
-    Body body = Body.read(t, bodyStart, bodyEnd);
+    boolean prefixed = !t.text(t.lineStart(hitStart), hitStart).isBlank()
+        && t.text(t.lineStart(hitStart), hitStart).chars().anyMatch(Character::isLetterOrDigit);
+    Body body = Body.read(t, bodyStart, bodyEnd, prefixed);
     int covered = end < 0 ? bodyEnd : t.lineEnd(end);
     if (body.keyChars() < MIN_KEY_CHARS) {
       return covered;
@@ -74,7 +76,7 @@ final class PemKeyDetector implements Detector {
     DetectorKind kind = encrypted ? ENCRYPTED : label.startsWith("OPENSSH") ? OPENSSH : PEM;
     String what = label.toLowerCase(Locale.ROOT);
     out.add(kind, hitStart, "-----BEGIN " + label + "----- (" + body.keyChars() + " chars of key material, redacted)"
-        + (kind == ENCRYPTED ? "; " + what : ""), false);
+        + (kind == ENCRYPTED ? "; " + what : ""), body.base64(), false);
     return covered;
   }
 
@@ -95,13 +97,20 @@ final class PemKeyDetector implements Detector {
 
   /** The base64 body of a block, without its {@code Key: value} headers. */
   private record Body(String base64, boolean procTypeEncrypted) {
-    static Body read(FileText t, int from, int to) {
+    /**
+     * @param prefix what stands before {@code -----BEGIN} on its line (a log line's time stamp and
+     *     source): when there is one, every line of the key carries one too, and only its last word is key
+     */
+    static Body read(FileText t, int from, int to, boolean prefix) {
       StringBuilder b64 = new StringBuilder();
       boolean encrypted = false;
-      int i = from;
-      while (i < to) {
-        int lineEnd = Math.min(t.lineEnd(i), to);
-        String line = t.text(i, lineEnd).strip();
+      // a key inside a JSON or code string has its line breaks escaped: "-----BEGIN ...-----\nMIIE...\n"
+      String region = t.text(from, to).replace("\\r\\n", "\n").replace("\\n", "\n");
+      for (String raw : region.split("\n")) {
+        String line = raw.strip();
+        if (prefix) {
+          line = line.substring(Math.max(line.lastIndexOf(' '), line.lastIndexOf('\t')) + 1);
+        }
         if (line.indexOf(':') > 0) {
           encrypted |= line.startsWith("Proc-Type:") && line.contains("ENCRYPTED");
         } else {
@@ -112,7 +121,6 @@ final class PemKeyDetector implements Detector {
             }
           }
         }
-        i = lineEnd + 1;
       }
       return new Body(b64.toString(), encrypted);
     }

@@ -29,7 +29,7 @@ final class Pkcs12Inspector implements FileInspector {
     String name = imagePath.toLowerCase(Locale.ROOT);
     boolean byName = (name.endsWith(".p12") || name.endsWith(".pfx")) && n > 0;
     if (byName || isPfx(head, n)) {
-      out.addFile(PKCS12, "PKCS#12 key store" + (byName ? "" : " (recognised by content)") + ", contents redacted");
+      out.addFile(PKCS12, "PKCS#12 key store" + (byName ? "" : " (recognised by content)") + ", contents redacted", Findings.digest(head, n));
     }
   }
 

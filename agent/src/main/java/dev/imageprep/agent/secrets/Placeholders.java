@@ -27,7 +27,7 @@ final class Placeholders {
 
   /** Template and variable syntax of shells, Ansible/Jinja, Helm, Windows, Maven and printf. */
   private static final Pattern TEMPLATE = Pattern.compile(
-      "^\\$|\\$\\{|\\$\\(|\\{\\{|\\}\\}|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|^%[sdr]$|%\\([a-z_]+\\)s|^<.*>$|^\\[.*]$|^\\(.*\\)$"
+      "^\\\\?\\$|^['\"]\\$|\\$\\{|#\\{|\\$\\(|\\{\\{|\\}\\}|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|^%[sdr]$|%\\([a-z_]+\\)s|^<.*>$|^\\[.*]$|^\\(.*\\)$"
           + "|^[A-Za-z_][\\w.]*\\(.*\\)$|^!(?:vault|env|secret|ref)\\b|^(?:os\\.environ|process\\.env|getenv|env\\.|ENV\\[)");
 
   private Placeholders() {}

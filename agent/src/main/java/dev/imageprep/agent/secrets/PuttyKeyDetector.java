@@ -51,7 +51,8 @@ final class PuttyKeyDetector implements Detector {
     }
     boolean encrypted = !m.group(3).equals("none");
     out.add(encrypted ? PemKeyDetector.ENCRYPTED : PUTTY, hitStart, "PuTTY-User-Key-File-" + m.group(1) + ": "
-        + m.group(2) + " (private lines redacted)" + (encrypted ? "; encrypted with " + m.group(3) : ""), false);
+        + m.group(2) + " (private lines redacted)" + (encrypted ? "; encrypted with " + m.group(3) : ""),
+        m.group(), false);
     return m.end();
   }
 }

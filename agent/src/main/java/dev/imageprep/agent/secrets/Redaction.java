@@ -12,7 +12,10 @@ public final class Redaction {
   /** Prefixes that name a token's type; they are public and carry no secret bits. */
   private static final List<String> TYPE_PREFIXES = List.of("AKIA", "ASIA", "ABIA", "ACCA", "AIza", "github_pat_",
       "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "glpat-", "gldt-", "glrt-", "glptt-", "glsoat-", "xoxb-", "xoxp-",
-      "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-", "sk_live_", "sk_test_", "rk_live_", "rk_test_", "eyJ");
+      "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-", "sk_live_", "sk_test_", "rk_live_", "rk_test_", "pk_live_", "pk_test_",
+      "whsec_", "eyJ", "gloas-", "glft-", "glcbt-", "glimt-", "dckr_pat_", "dckr_oat_", "GOCSPX-", "ya29.", "sk-ant-",
+      "sk-proj-", "sk-svcacct-", "sk-admin-", "hf_", "ATATT3", "NRAK-", "NRII-", "NRJS-", "npm_", "pypi-", "SG.",
+      "hvs.", "hvb.", "AGE-SECRET-KEY-1");
 
   private Redaction() {}
 

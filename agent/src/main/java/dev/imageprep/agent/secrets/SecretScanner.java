@@ -1,10 +1,12 @@
 package dev.imageprep.agent.secrets;
 
-import dev.imageprep.agent.probe.common.ReparsePoints;
+import dev.imageprep.agent.probe.common.EntryKind;
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.probe.common.TreeWalk;
 import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.host.PackageFiles;
 import dev.imageprep.rules.host.ScanScope;
 import dev.imageprep.rules.host.SecretFinding;
 import dev.imageprep.rules.host.SecretScan;
@@ -12,16 +14,11 @@ import dev.imageprep.rules.host.SecretsProbe;
 import dev.imageprep.rules.host.SkippedFile;
 import dev.imageprep.rules.host.SkippedFile.Cause;
 import java.io.IOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Walks the parts of the image a scope names and scans every regular file in parallel. It never
@@ -43,6 +41,8 @@ public final class SecretScanner implements SecretsProbe {
   private final RootedFiles files;
   private final int threads;
   private final Progress progress;
+  private final SecretScanSettings settings;
+  private final Supplier<Fact<PackageFiles>> packages;
 
   /**
    * @param threads reading threads; the walking thread scans too when they are all busy
@@ -53,9 +53,30 @@ public final class SecretScanner implements SecretsProbe {
 
   /** @param progress told of every file read, for a terminal's progress display */
   public SecretScanner(RootedFiles files, int threads, Progress progress) {
+    this(files, threads, progress, SecretScanSettings.NONE);
+  }
+
+  /**
+   * @param settings the run's baseline and extra rules
+   * @param packages the image's package file index: findings in files a package installed unchanged
+   *     are information only
+   */
+  public SecretScanner(RootedFiles files, int threads, Progress progress, SecretScanSettings settings,
+      Supplier<Fact<PackageFiles>> packages) {
     this.files = files;
     this.threads = Math.max(1, threads);
     this.progress = progress;
+    this.settings = settings;
+    this.packages = packages;
+  }
+
+  public SecretScanner(RootedFiles files, int threads, Progress progress, SecretScanSettings settings) {
+    this(files, threads, progress, settings, () -> Fact.known(PackageFiles.NONE));
+  }
+
+  public SecretScanner(RootedFiles files, Progress progress, SecretScanSettings settings,
+      Supplier<Fact<PackageFiles>> packages) {
+    this(files, defaultThreads(), progress, settings, packages);
   }
 
   public SecretScanner(RootedFiles files) {
@@ -81,12 +102,12 @@ public final class SecretScanner implements SecretsProbe {
   private Fact<SecretScan> scan(ScanScope scope, Progress.Task task) {
     DetectorSet detectors;
     try {
-      detectors = DetectorSet.of(scope.detectors(), scope.disabledDetectors());
+      detectors = DetectorSet.of(scope.detectors(), scope.disabledDetectors(), settings.extraDetectors());
     } catch (IllegalArgumentException e) {
       return Fact.unknown(e.getMessage());
     }
     PathPatterns exclude = new PathPatterns(scope.exclude());
-    Results results = new Results();
+    Results results = new Results(settings, new Provenance(packages, scope.fixtures()));
     List<Path> starts = new ArrayList<>();
     for (ImagePath include : scope.include()) {
       Fact<ImagePath> real = files.resolve(include);
@@ -96,19 +117,17 @@ public final class SecretScanner implements SecretsProbe {
         starts.add(files.hostPath(real.value()));
       }
     }
-    FileScanner scanner = new FileScanner(detectors, scope.maxFileBytes());
+    FileScanner scanner = new FileScanner(detectors, scope.maxFileBytes(), settings.fingerprints());
     ThreadPoolExecutor pool = newPool();
     List<Future<?>> pending = new ArrayList<>();
     try {
       for (Path start : pruneNested(starts)) {
-        if (Files.exists(start, LinkOption.NOFOLLOW_LINKS)) {
-          walk(start, exclude, scope.maxFileBytes(), results, file -> pending.add(pool.submit(() -> {
-            results.add(scanner.scan(file.host(), file.image(), file.size()));
-            synchronized (task) { // the reading threads report one by one
-              task.advance(1, file.image().toString());
-            }
-          })));
-        }
+        walk(start, exclude, scope.maxFileBytes(), results, file -> pending.add(pool.submit(() -> {
+          results.add(scanner.scan(file.host(), file.image(), file.size()));
+          synchronized (task) { // the reading threads report one by one
+            task.advance(1, file.image().toString());
+          }
+        })));
       }
       for (Future<?> f : pending) {
         f.get();
@@ -123,6 +142,7 @@ public final class SecretScanner implements SecretsProbe {
     } finally {
       pool.shutdownNow();
     }
+    settings.recordScan(results.entries());
     return Fact.known(results.toScan());
   }
 
@@ -139,37 +159,53 @@ public final class SecretScanner implements SecretsProbe {
   /** A regular file the walk found, to be scanned. */
   record Candidate(Path host, ImagePath image, long size) {}
 
+  /**
+   * Walks by hand ({@link TreeWalk}), so a Windows junction is never opened: its target is scanned
+   * where it lives, if in scope. A cloud placeholder is never read (that would download it): it is a
+   * blind spot.
+   */
   private void walk(Path start, PathPatterns exclude, long maxBytes, Results results,
       java.util.function.Consumer<Candidate> scan) throws IOException {
-    Files.walkFileTree(start, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+    BasicFileAttributes top;
+    try {
+      top = files.entries().read(start);
+    } catch (NoSuchFileException e) {
+      return;
+    } catch (IOException e) {
+      files.imagePath(start).ifPresent(p -> results.skip(p, Cause.UNREADABLE, RootedFiles.describe(e, p)));
+      return;
+    }
+    new TreeWalk(files.entries()).walk(start, top, new TreeWalk.Visitor() {
       @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+      public boolean enter(Path dir, BasicFileAttributes attrs) {
         ImagePath image = files.imagePath(dir).orElse(null);
-        // a junction or mount point on Windows reads as a directory: never walk into it
-        return image == null || exclude.matches(image.toString()) || ReparsePoints.isDirectoryReparsePoint(attrs)
-            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        return image != null && !exclude.matches(image.toString());
       }
 
       @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+      public void visit(Path file, BasicFileAttributes attrs) {
         ImagePath image = files.imagePath(file).orElse(null);
-        if (image == null || attrs.isSymbolicLink() || exclude.matches(image.toString())) {
-          return FileVisitResult.CONTINUE; // a link's target is scanned where it lives, if in scope
+        if (image == null || exclude.matches(image.toString())) {
+          return;
         }
-        if (!attrs.isRegularFile()) {
-          results.skip(image, Cause.SPECIAL, "not a regular file");
-        } else if (attrs.size() > maxBytes) {
-          results.skip(image, Cause.TOO_LARGE, "larger than " + maxBytes + " bytes (" + attrs.size() + ")");
-        } else if (attrs.size() > 0) {
-          scan.accept(new Candidate(file, image, attrs.size()));
+        switch (EntryKind.of(attrs)) {
+          case LINK -> { } // a link's target is scanned where it lives, if in scope
+          case PLACEHOLDER -> results.skip(image, Cause.UNREADABLE, "its data is not on this machine (a cloud"
+              + " placeholder or offline file); reading it would download it, so it was not read");
+          case REGULAR -> {
+            if (attrs.size() > maxBytes) {
+              results.skip(image, Cause.TOO_LARGE, "larger than " + maxBytes + " bytes (" + attrs.size() + ")");
+            } else if (attrs.size() > 0) {
+              scan.accept(new Candidate(file, image, attrs.size()));
+            }
+          }
+          default -> results.skip(image, Cause.SPECIAL, "not a regular file");
         }
-        return FileVisitResult.CONTINUE;
       }
 
       @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
+      public void failed(Path file, IOException e) {
         files.imagePath(file).ifPresent(p -> results.skip(p, Cause.UNREADABLE, RootedFiles.describe(e, p)));
-        return FileVisitResult.CONTINUE;
       }
     });
   }
@@ -189,11 +225,38 @@ public final class SecretScanner implements SecretsProbe {
   private static final class Results {
     private final List<SecretFinding> findings = new ArrayList<>();
     private final List<SkippedFile> skipped = new ArrayList<>();
+    private final List<SecretBaseline.Entry> entries = new ArrayList<>();
+    private final SecretScanSettings settings;
+    private final Provenance provenance;
     private long files;
     private long bytes;
+    private long accepted;
 
-    synchronized void add(FileScanner.Result r) {
-      findings.addAll(r.findings());
+    Results(SecretScanSettings settings, Provenance provenance) {
+      this.settings = settings;
+      this.provenance = provenance;
+    }
+
+    void add(FileScanner.Result r) {
+      // where the file comes from (a package, a toolchain's tests) is judged outside the lock
+      List<SecretFinding> judged = r.findings().isEmpty() ? List.of() : provenance.judge(r.findings().get(0)
+          .finding().path(), r.findings().stream().map(Findings.Found::finding).toList());
+      record(r, judged);
+    }
+
+    private synchronized void record(FileScanner.Result r, List<SecretFinding> judged) {
+      for (int i = 0; i < r.findings().size(); i++) {
+        Findings.Found f = new Findings.Found(judged.get(i), r.findings().get(i).fingerprint());
+        SecretFinding s = f.finding();
+        if (f.fingerprint() != null) {
+          entries.add(new SecretBaseline.Entry(f.fingerprint(), s.path().toString(), s.detector(), s.line()));
+        }
+        if (settings.accepts(f.fingerprint())) {
+          accepted++; // reviewed and accepted in the baseline: only new findings count
+        } else {
+          findings.add(s);
+        }
+      }
       if (r.skipped() != null) {
         skipped.add(r.skipped());
       } else {
@@ -206,11 +269,15 @@ public final class SecretScanner implements SecretsProbe {
       skipped.add(new SkippedFile(path, cause, reason));
     }
 
+    synchronized List<SecretBaseline.Entry> entries() {
+      return List.copyOf(entries);
+    }
+
     synchronized SecretScan toScan() {
       findings.sort(Comparator.comparing(SecretFinding::path).thenComparingInt(SecretFinding::line)
           .thenComparing(SecretFinding::detector));
       skipped.sort(Comparator.comparing(SkippedFile::path));
-      return new SecretScan(findings, skipped, files, bytes);
+      return new SecretScan(findings, skipped, files, bytes, accepted);
     }
   }
 }

@@ -25,4 +25,18 @@ class RunLockTest {
       assertThat(again).isNotNull();
     }
   }
+
+  /**
+   * LockFileEx locks are mandatory: "an exclusive lock ... denies all other processes both read and
+   * write access to the specified region" (LockFileEx, Win32 docs). The lock therefore covers a byte
+   * past the holder's record, so a second run on Windows can read whose lock it is.
+   */
+  @Test
+  void theLockedRegionLeavesTheHoldersRecordReadable() throws Exception {
+    Path file = dir.resolve("imageprep.lock");
+    try (RunLock held = RunLock.acquire(file, false, 4242)) {
+      assertThat(held.lockedFrom()).isGreaterThanOrEqualTo(RunLock.RECORD_BYTES);
+      assertThat(java.nio.file.Files.readString(file)).isEqualTo("pid 4242\n");
+    }
+  }
 }

@@ -1,9 +1,12 @@
 package dev.imageprep.agent.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.imageprep.agent.probe.common.EntryRefusedException;
 import dev.imageprep.agent.probe.common.ReparsePoints;
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.testing.JdkAttributes;
 import dev.imageprep.rules.catalog.Catalog;
 import dev.imageprep.rules.check.CheckTypes;
 import dev.imageprep.rules.cleanup.CleanupPlan;
@@ -12,12 +15,10 @@ import dev.imageprep.rules.cleanup.Planner;
 import dev.imageprep.rules.host.FileType;
 import dev.imageprep.rules.model.CleanupStatus;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -113,59 +114,20 @@ class WindowsCleanupTest {
   }
 
   @Test
-  void filesInUseAreToldApartFromOtherFailures() {
-    assertThat(InUseException.isInUse(new FileSystemException("C:\\Windows\\Temp\\x.log", null,
-        "The process cannot access the file because it is being used by another process"))).isTrue();
-    assertThat(InUseException.isInUse(new AccessDeniedException("C:\\x"))).isFalse();
+  void theWindowsRemoversRefusalsBecomeSkipsNeverTextMatches() {
+    for (EntryRefusedException.Why why : EntryRefusedException.Why.values()) {
+      EntryRefusedException refusal = new EntryRefusedException("C:\\Windows\\Temp\\x.log", why, "why");
+      assertThatThrownBy(() -> InUseException.rethrow(Path.of("x.log"), () -> {
+        throw refusal;
+      })).as(why.name()).isInstanceOfAny(SkipException.class, ChangedException.class, MountPointException.class);
+    }
+    // the JDK's localized text is no longer read: a plain failure stays a failure
+    assertThatThrownBy(() -> InUseException.rethrow(Path.of("x"), () -> {
+      throw new FileSystemException("C:\\x", null, "being used by another process");
+    })).isNotInstanceOf(SkipException.class);
   }
 
-  /** Attributes as the JDK reports them on Windows: a junction is a directory that is also "other". */
   static BasicFileAttributes attrs(boolean directory, boolean other, boolean symlink) {
-    return new BasicFileAttributes() {
-      @Override
-      public FileTime lastModifiedTime() {
-        return FileTime.fromMillis(0);
-      }
-
-      @Override
-      public FileTime lastAccessTime() {
-        return FileTime.fromMillis(0);
-      }
-
-      @Override
-      public FileTime creationTime() {
-        return FileTime.fromMillis(0);
-      }
-
-      @Override
-      public boolean isRegularFile() {
-        return !directory && !other && !symlink;
-      }
-
-      @Override
-      public boolean isDirectory() {
-        return directory;
-      }
-
-      @Override
-      public boolean isSymbolicLink() {
-        return symlink;
-      }
-
-      @Override
-      public boolean isOther() {
-        return other;
-      }
-
-      @Override
-      public long size() {
-        return 0;
-      }
-
-      @Override
-      public Object fileKey() {
-        return null;
-      }
-    };
+    return JdkAttributes.of(directory, other, symlink);
   }
 }

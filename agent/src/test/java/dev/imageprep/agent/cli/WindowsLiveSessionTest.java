@@ -81,30 +81,35 @@ class WindowsLiveSessionTest {
   static HostOpener opener(boolean elevated) {
     return (root, offline) -> {
       RootedFiles files = new RootedFiles(root);
-      WindowsProbe probe = new WindowsProbe() {
-        @Override
-        public char systemDrive() {
-          return 'E';
-        }
-
-        @Override
-        public Fact<List<WindowsVolume>> volumes() {
-          return Fact.known(List.of());
-        }
-
-        @Override
-        public Fact<ImageFiles> drive(char letter) {
-          return Fact.unknown("none");
-        }
-
-        @Override
-        public Fact<Boolean> elevated() {
-          return Fact.known(elevated);
-        }
-      };
-      return new HostOpener.Opened(new WindowsHost(new HostInfo(Platform.WINDOWS, root.toString(), false, "WS1"),
-          files, p -> Fact.known(new VolumeUsage("E:\\", "NTFS", 1L << 40, 1L << 39, 1L << 39)),
-          RegistryProbe.unavailable("no registry in this test"), probe, null, () -> Fact.unknown("none")), files);
+      return new HostOpener.Opened(host(files, elevated), files);
     };
+  }
+
+  /** A running Windows on {@code files}, drive E:, that answers {@code elevated} about its token. */
+  static WindowsHost host(RootedFiles files, boolean elevated) {
+    WindowsProbe probe = new WindowsProbe() {
+      @Override
+      public char systemDrive() {
+        return 'E';
+      }
+
+      @Override
+      public Fact<List<WindowsVolume>> volumes() {
+        return Fact.known(List.of());
+      }
+
+      @Override
+      public Fact<ImageFiles> drive(char letter) {
+        return Fact.unknown("none");
+      }
+
+      @Override
+      public Fact<Boolean> elevated() {
+        return Fact.known(elevated);
+      }
+    };
+    return new WindowsHost(new HostInfo(Platform.WINDOWS, files.root().toString(), false, "WS1"), files,
+        p -> Fact.known(new VolumeUsage("E:\\", "NTFS", 1L << 40, 1L << 39, 1L << 39)),
+        RegistryProbe.unavailable("no registry in this test"), probe, null, () -> Fact.unknown("none"));
   }
 }

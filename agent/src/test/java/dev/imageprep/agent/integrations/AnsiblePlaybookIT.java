@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("ansible")
 class AnsiblePlaybookIT {
 
-  private static final Path ANSIBLE = IntegrationDocumentsTest.DIR.resolve("ansible");
+  private static final Path ANSIBLE = IntegrationDocuments.DIR.resolve("ansible");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir

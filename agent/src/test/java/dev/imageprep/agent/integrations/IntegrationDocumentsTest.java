@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.imageprep.agent.cli.CommandLines;
+import dev.imageprep.agent.integrations.IntegrationDocuments.Command;
 import dev.imageprep.agent.report.ReportWriters;
 import dev.imageprep.agent.testing.CliHarness;
 import dev.imageprep.rules.catalog.Catalog;
 import dev.imageprep.rules.check.CheckTypes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -36,117 +31,23 @@ import picocli.CommandLine.ParseResult;
  */
 class IntegrationDocumentsTest {
 
-  /** Relative to the agent module, where Maven runs its tests. */
-  static final Path DIR = Path.of("..", "installer", "src", "main", "integrations");
+  static final Path DIR = IntegrationDocuments.DIR;
 
-  /** One command line found in a document. */
-  record Found(String file, List<String> args) {
-    String command() {
-      return args.isEmpty() || args.get(0).startsWith("-") ? "" : args.get(0);
-    }
-  }
-
-  private static final Map<String, List<Found>> BY_FILE = new TreeMap<>();
+  private static Map<String, List<Command>> byFile;
 
   @BeforeAll
-  static void collect() throws IOException {
-    try (Stream<Path> files = Files.walk(DIR)) {
-      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        String name = DIR.relativize(f).toString();
-        String text = Files.readString(f, StandardCharsets.UTF_8);
-        List<Found> found = new ArrayList<>();
-        if (name.endsWith(".yml") || name.endsWith(".yaml")) {
-          Map<String, String> vars = yamlVariables(f, text);
-          for (Object doc : new Yaml().loadAll(text)) {
-            walk(doc, null, vars, name, found);
-          }
-        } else if (name.endsWith(".hcl")) {
-          Map<String, String> vars = hclVariables(text);
-          Matcher m = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*imageprep(?:[^\"\\\\]|\\\\.)*)\"").matcher(text);
-          while (m.find()) {
-            scan(ShellWords.fill(m.group(1).replace("\\\"", "\""), vars), name, found);
-          }
-        } else if (name.endsWith(".md")) {
-          Matcher m = Pattern.compile("(?s)```[a-z]*\\n(.*?)```").matcher(text);
-          while (m.find()) {
-            scan(m.group(1), name, found);
-          }
-        }
-        BY_FILE.put(name, found);
-      }
-    }
+  static void collect() {
+    byFile = IntegrationDocuments.commands();
   }
 
-  private static void scan(String script, String file, List<Found> out) {
-    ShellWords.imageprepCommands(script).forEach(args -> out.add(new Found(file, args)));
-  }
-
-  /** The keys under which the documents hold scripts: SSM, AWSTOE, Ansible. */
-  private static final java.util.Set<String> SCRIPTS = java.util.Set.of("runCommand", "commands", "cmd", "shell",
-      "argv");
-
-  /** Finds the scripts (strings or lists of lines) and Ansible {@code argv} lists, which are the command itself. */
-  private static void walk(Object node, String key, Map<String, String> vars, String file, List<Found> out) {
-    if (node instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> walk(v, String.valueOf(k), vars, file, out));
-    } else if (node instanceof List<?> list && list.stream().allMatch(o -> o instanceof String)) {
-      if (!SCRIPTS.contains(key) || list.isEmpty()) {
-        return;
-      }
-      List<String> lines = list.stream().map(o -> ShellWords.fill((String) o, vars)).toList();
-      if (key.equals("argv")) {
-        if (ShellWords.isImageprep(lines.get(0))) {
-          out.add(new Found(file, lines.subList(1, lines.size())));
-        }
-      } else {
-        scan(String.join("\n", lines), file, out);
-      }
-    } else if (node instanceof List<?> list) {
-      list.forEach(o -> walk(o, key, vars, file, out));
-    } else if (node instanceof String s && SCRIPTS.contains(key)) {
-      scan(ShellWords.fill(s, vars), file, out);
-    }
-  }
-
-  /** SSM and Image Builder parameters with their defaults; for Ansible, the role's defaults. */
-  private static Map<String, String> yamlVariables(Path file, String text) throws IOException {
-    Map<String, String> vars = new HashMap<>();
-    vars.put("inventory_hostname", "build-01");
-    Path defaults = DIR.resolve("ansible/roles/imageprep/defaults/main.yml");
-    Map<String, Object> role = new Yaml().load(Files.readString(defaults, StandardCharsets.UTF_8));
-    role.forEach((k, v) -> vars.put(k, String.valueOf(v)));
-    Object doc = new Yaml().loadAll(text).iterator().next();
-    if (doc instanceof Map<?, ?> m && m.get("parameters") instanceof Map<?, ?> ssm) {
-      ssm.forEach((k, v) -> vars.put(String.valueOf(k), String.valueOf(((Map<?, ?>) v).get("default"))));
-    } else if (doc instanceof Map<?, ?> m && m.get("parameters") instanceof List<?> toe) {
-      for (Object p : toe) {
-        ((Map<?, ?>) p).forEach((k, v) -> vars.put(String.valueOf(k), String.valueOf(((Map<?, ?>) v).get("default"))));
-      }
-    }
-    return vars;
-  }
-
-  private static Map<String, String> hclVariables(String text) {
-    Map<String, String> vars = new HashMap<>();
-    Matcher m = Pattern.compile("variable \"(\\w+)\" \\{[^}]*?default\\s*=\\s*\"([^\"]*)\"").matcher(text);
-    while (m.find()) {
-      vars.put(m.group(1), m.group(2));
-    }
-    Matcher noDefault = Pattern.compile("variable \"(\\w+)\"").matcher(text);
-    while (noDefault.find()) {
-      vars.putIfAbsent(noDefault.group(1), "VALUE");
-    }
-    return vars;
-  }
-
-  private static List<Found> all() {
-    return BY_FILE.values().stream().flatMap(List::stream).toList();
+  private static List<Command> all() {
+    return byFile.values().stream().flatMap(List::stream).toList();
   }
 
   @Test
   void everyDocumentCallsImageprep() {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    BY_FILE.forEach((file, found) -> counts.put(file, found.size()));
+    byFile.forEach((file, found) -> counts.put(file, found.size()));
 
     assertThat(counts).containsEntry("ansible/roles/imageprep/tasks/main.yml", 2)
         .containsEntry("ssm/imageprep-preflight.yaml", 4)
@@ -161,7 +62,7 @@ class IntegrationDocumentsTest {
     List<String> profiles = new ArrayList<>(Catalog.load(CheckTypes.builtIn(), Catalog.BUNDLED, List.of())
         .profileIds());
     profiles.add("auto");
-    for (Found f : all()) {
+    for (Command f : all()) {
       assertThat(String.join(" ", f.args())).as(f.file() + ": a template variable without a value")
           .doesNotContain(ShellWords.UNSET);
       CommandLine cl = CommandLines.newCommandLine(harness.context());
@@ -187,7 +88,7 @@ class IntegrationDocumentsTest {
 
   @Test
   void changingCommandsNeverWaitForAnAnswerNobodyCanGive() {
-    for (Found f : all()) {
+    for (Command f : all()) {
       boolean changes = (f.command().equals("clean") || f.command().equals("prepare"))
           && !f.args().contains("--dry-run") && !f.args().contains("-n");
       if (changes) {
@@ -198,7 +99,7 @@ class IntegrationDocumentsTest {
 
   @Test
   void orchestratorsWriteTheReportToAFile() {
-    for (Found f : all()) {
+    for (Command f : all()) {
       if (!f.file().endsWith(".md") && (f.command().equals("check") || f.command().equals("prepare"))) {
         assertThat(f.args()).as(f.file() + ": SSM and friends keep only part of stdout").contains("--output");
       }

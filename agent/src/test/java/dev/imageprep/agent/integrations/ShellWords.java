@@ -42,7 +42,7 @@ final class ShellWords {
     return m.appendTail(sb).toString();
   }
 
-  /** The argument lists (after the program) of every imageprep command in a script. */
+  /** The words of every imageprep command in a script: the launcher as written, then its arguments. */
   static List<List<String>> imageprepCommands(String script) {
     List<List<String>> found = new ArrayList<>();
     for (String line : script.replaceAll("\\\\\\n", " ").replaceAll("`\\n", " ").split("\n")) {
@@ -51,7 +51,7 @@ final class ShellWords {
       for (int i = 0; i < words.size(); i++) {
         String w = words.get(i);
         if (commandStart && isImageprep(w)) {
-          List<String> args = new ArrayList<>();
+          List<String> args = new ArrayList<>(List.of(w));
           int j = i + 1;
           while (j < words.size() && !OPERATORS.contains(words.get(j))) {
             args.add(words.get(j++));
@@ -67,9 +67,10 @@ final class ShellWords {
     return found;
   }
 
+  /** A launcher's name: Linux's, the Windows zip's {@code .cmd}, or an {@code .exe} (which no package installs). */
   static boolean isImageprep(String word) {
     String base = word.substring(Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1);
-    return base.equals("imageprep") || base.equals("imageprep.exe");
+    return base.equals("imageprep") || base.equals("imageprep.cmd") || base.equals("imageprep.exe");
   }
 
   /** Splits one line into words; an operator glued to a word ({@code fi;}) is split off. */

@@ -74,7 +74,7 @@ class DetectorsTest {
             org.assertj.core.groups.Tuple.tuple(2, "password-assignment"),
             org.assertj.core.groups.Tuple.tuple(3, "password-assignment"),
             org.assertj.core.groups.Tuple.tuple(4, "password-assignment"),
-            org.assertj.core.groups.Tuple.tuple(5, "password-assignment"),
+            org.assertj.core.groups.Tuple.tuple(5, "command-line-password"),
             org.assertj.core.groups.Tuple.tuple(6, "secret-assignment"));
   }
 

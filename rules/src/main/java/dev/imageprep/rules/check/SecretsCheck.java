@@ -41,10 +41,13 @@ public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
    * @param maxFileBytes larger files are skipped and listed as skipped
    * @param detectors detectors this rule adds; one with a built-in id replaces the built-in
    * @param disableDetectors ids of built-in detectors this rule does not run
+   * @param fixtures globs of toolchain test folders and package caches: their findings are warnings
+   *     ("looks like a public test fixture"), never under /etc or in a .ssh folder
    */
   public record Params(List<String> include, List<String> exclude, Long maxFileBytes,
-      List<SecretDetectorSpec> detectors, List<String> disableDetectors) {
+      List<SecretDetectorSpec> detectors, List<String> disableDetectors, List<String> fixtures) {
     public Params {
+      fixtures = fixtures == null ? List.of() : List.copyOf(fixtures);
       include = include == null ? List.of() : List.copyOf(include);
       exclude = exclude == null ? List.of() : List.copyOf(exclude);
       maxFileBytes = maxFileBytes == null ? DEFAULT_MAX_FILE_BYTES : maxFileBytes;
@@ -84,6 +87,11 @@ public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
         throw new IllegalArgumentException("exclude patterns are absolute image paths or start with **/: " + e);
       }
     }
+    for (String f : p.fixtures()) {
+      if (!f.startsWith("/") && !f.startsWith("**/")) {
+        throw new IllegalArgumentException("fixtures patterns are absolute image paths or start with **/: " + f);
+      }
+    }
     if (p.maxFileBytes() <= 0 || p.maxFileBytes() > LIMIT_MAX_FILE_BYTES) {
       throw new IllegalArgumentException("max-file-bytes must be between 1 and " + LIMIT_MAX_FILE_BYTES);
     }
@@ -112,31 +120,34 @@ public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
       exclude.add(volume + "/**");
     }
     Fact<SecretScan> fact = context.host().secrets().scan(new ScanScope(include, exclude, p.maxFileBytes(),
-        p.detectors(), p.disableDetectors()));
+        p.detectors(), p.disableDetectors(), p.fixtures()));
     if (!fact.isKnown()) {
       return Outcome.unknown("the secret scan could not run", fact);
     }
     SecretScan scan = fact.value();
     Map<String, Object> data = data(scan, leftOut);
-    if (scan.findings().isEmpty()) {
-      List<SkippedFile> blind = scan.skipped().stream().filter(s -> s.cause().isBlindSpot()).toList();
-      if (!blind.isEmpty()) {
-        List<Evidence> evidence = blind.stream().limit(SKIPPED_LISTED)
-            .map(s -> Evidence.atPath(s.path().toString(), "not-scanned", s.reason())).toList();
-        return new Outcome(Status.UNKNOWN, "no secrets in " + scan.filesScanned() + " files, but " + blind.size()
-            + " file(s) could not be scanned" + skippedNote(scan), evidence, data);
-      }
-      return new Outcome(Status.PASS, "no secrets in " + scan.filesScanned() + " files ("
-          + Bytes.human(scan.bytesScanned()) + ")" + skippedNote(scan), List.of(), data);
-    }
+    boolean actionable = scan.findings().stream().anyMatch(f -> f.severity() != Severity.INFO);
     List<Evidence> evidence = new ArrayList<>();
-    boolean anyError = false;
     for (SecretFinding f : scan.findings()) {
-      anyError |= f.severity() == Severity.ERROR;
       evidence.add(new Evidence(f.path().toString(), f.line() > 0 ? f.line() : null, f.detector(),
           f.title() + (f.preview() == null || f.preview().isEmpty() ? "" : ": " + f.preview()), null));
     }
     long files = scan.findings().stream().map(SecretFinding::path).distinct().count();
+    // informational findings (key-like values in unchanged package files) leave a clean scan clean
+    String info = scan.findings().isEmpty() ? "" : "; " + scan.findings().size() + " informational finding(s) in "
+        + files + " file(s)";
+    if (!actionable) {
+      List<SkippedFile> blind = scan.skipped().stream().filter(s -> s.cause().isBlindSpot()).toList();
+      if (!blind.isEmpty()) {
+        blind.stream().limit(SKIPPED_LISTED)
+            .forEach(s -> evidence.add(Evidence.atPath(s.path().toString(), "not-scanned", s.reason())));
+        return new Outcome(Status.UNKNOWN, "no secrets in " + scan.filesScanned() + " files, but " + blind.size()
+            + " file(s) could not be scanned" + info + skippedNote(scan), evidence, data);
+      }
+      return new Outcome(Status.PASS, "no secrets in " + scan.filesScanned() + " files ("
+          + Bytes.human(scan.bytesScanned()) + ")" + info + skippedNote(scan), evidence, data);
+    }
+    boolean anyError = scan.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
     String message = scan.findings().size() + " secret(s) in " + files + " file(s)" + skippedNote(scan);
     return new Outcome(anyError ? Status.FAIL : Status.WARN, message, evidence, data);
   }
@@ -147,6 +158,9 @@ public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
     data.put("bytesScanned", scan.bytesScanned());
     data.put("findings", scan.findings().size());
     data.put("skippedFiles", scan.skipped().size());
+    if (scan.acceptedByBaseline() > 0) {
+      data.put("acceptedByBaseline", scan.acceptedByBaseline());
+    }
     if (!scan.skipped().isEmpty()) {
       data.put("skippedByCause", skippedByCause(scan));
       List<Map<String, String>> listed = new ArrayList<>();
@@ -173,11 +187,13 @@ public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
   }
 
   private static String skippedNote(SecretScan scan) {
+    String accepted = scan.acceptedByBaseline() == 0 ? ""
+        : "; " + scan.acceptedByBaseline() + " accepted by the baseline";
     if (scan.skipped().isEmpty()) {
-      return "";
+      return accepted;
     }
     List<String> parts = new ArrayList<>();
     skippedByCause(scan).forEach((cause, n) -> parts.add(n + " " + cause));
-    return "; skipped " + String.join(", ", parts) + " (listed in data)";
+    return accepted + "; skipped " + String.join(", ", parts) + " (listed in data)";
   }
 }

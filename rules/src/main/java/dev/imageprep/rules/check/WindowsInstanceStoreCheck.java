@@ -50,8 +50,17 @@ public final class WindowsInstanceStoreCheck implements CheckType<WindowsInstanc
       if (!v.kind().equals("fixed") || v.letter() == Character.toUpperCase(context.host().windows().systemDrive())) {
         continue;
       }
-      String line = v.drive() + " (" + (v.label().isEmpty() ? "no label" : v.label()) + "): "
-          + Bytes.human(v.usedBytes()) + " in use";
+      String drive = v.drive() + " (" + (v.label().isEmpty() ? "no label" : v.label()) + "): ";
+      if (!v.spaceKnown()) {
+        // a failed GetDiskFreeSpaceEx is not an empty drive
+        if (!Boolean.FALSE.equals(v.instanceStore())) {
+          undecided.add(Evidence.of("space-unknown", drive + "space unknown (" + v.spaceUnknown() + ")"
+              + (v.instanceStore() == null ? "; cannot tell instance store from EBS (" + v.storeEvidence() + ")"
+              : "; instance store (" + v.storeEvidence() + ")")));
+        }
+        continue;
+      }
+      String line = drive + Bytes.human(v.usedBytes()) + " in use";
       if (Boolean.TRUE.equals(v.instanceStore()) && v.usedBytes() >= threshold) {
         withData.add(Evidence.of("instance-store-data", line + "; instance store (" + v.storeEvidence() + ")"));
       } else if (v.instanceStore() == null && v.usedBytes() >= threshold) {
@@ -66,7 +75,7 @@ public final class WindowsInstanceStoreCheck implements CheckType<WindowsInstanc
           + " you need to C: or an EBS volume", all, Map.of());
     }
     if (!undecided.isEmpty()) {
-      return new Outcome(Status.UNKNOWN, "drives with data that may be instance store", undecided, Map.of());
+      return new Outcome(Status.UNKNOWN, "drives that may hold data on instance store", undecided, Map.of());
     }
     return Outcome.pass("no data on instance-store drives");
   }

@@ -9,11 +9,18 @@ import java.util.List;
  * @param skipped files not scanned, with the reason, sorted by path
  * @param filesScanned regular text files read and scanned
  * @param bytesScanned bytes of those files
+ * @param acceptedByBaseline findings left out because a reviewed baseline accepts them
  */
-public record SecretScan(List<SecretFinding> findings, List<SkippedFile> skipped, long filesScanned, long bytesScanned) {
+public record SecretScan(List<SecretFinding> findings, List<SkippedFile> skipped, long filesScanned, long bytesScanned,
+    long acceptedByBaseline) {
 
   public SecretScan {
     findings = List.copyOf(findings);
     skipped = List.copyOf(skipped);
+  }
+
+  /** A scan without a baseline. */
+  public SecretScan(List<SecretFinding> findings, List<SkippedFile> skipped, long filesScanned, long bytesScanned) {
+    this(findings, skipped, filesScanned, bytesScanned, 0);
   }
 }

@@ -18,7 +18,7 @@ class SecretsCheckTest {
   private final SecretsCheck check = new SecretsCheck();
   private final FakeHost host = new FakeHost();
   private final SecretsCheck.Params params = new SecretsCheck.Params(List.of("/etc", "/home", "/root"),
-      List.of("/usr/share/doc/**"), null, null, null);
+      List.of("/usr/share/doc/**"), null, null, null, null);
 
   private static SecretFinding finding(String path, Severity severity) {
     return new SecretFinding(ImagePath.of(path), 1, "openssh-private-key", severity, "OpenSSH private key",
@@ -49,6 +49,30 @@ class SecretsCheckTest {
   }
 
   @Test
+  void informationalFindingsLeaveACleanScanCleanButNotBlind() {
+    SecretFinding shipped = finding("/etc/openfortivpn/config", Severity.INFO);
+    host.secrets = s -> Fact.known(new SecretScan(List.of(shipped), List.of(), 10, 1000));
+    Outcome o = check.evaluate(params, CheckTestSupport.context(host));
+    assertThat(o.status()).isEqualTo(Status.PASS);
+    assertThat(o.message()).contains("1 informational finding(s)");
+    assertThat(o.evidence()).extracting(e -> e.path()).containsExactly("/etc/openfortivpn/config");
+
+    host.secrets = s -> Fact.known(new SecretScan(List.of(shipped), List.of(new SkippedFile(ImagePath.of("/etc/x"),
+        SkippedFile.Cause.UNREADABLE, "permission denied")), 10, 1000));
+    assertThat(check.evaluate(params, CheckTestSupport.context(host)).status()).isEqualTo(Status.UNKNOWN);
+  }
+
+  @Test
+  void fixturePatternsAreValidatedAndPassedToTheScan() {
+    SecretsCheck.Params bad = new SecretsCheck.Params(List.of("/etc"), null, null, null, null, List.of("tests/**"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> check.validate(bad)).hasMessageContaining("fixtures");
+    check.evaluate(new SecretsCheck.Params(List.of("/etc"), null, null, null, null, List.of("**/node_modules/**")),
+        CheckTestSupport.context(host));
+    assertThat(host.scopesAsked).last().satisfies(scope -> assertThat(scope.fixtures())
+        .containsExactly("**/node_modules/**"));
+  }
+
+  @Test
   void skippedFilesAreReportedNotHidden() {
     host.secrets = s -> Fact.known(new SecretScan(List.of(), List.of(new SkippedFile(ImagePath.of("/etc/big"),
         SkippedFile.Cause.TOO_LARGE, "larger than 10485760 bytes")), 3, 30));
@@ -71,7 +95,7 @@ class SecretsCheckTest {
   void ruleDetectorsAndDisabledIdsReachTheScan() {
     var spec = new dev.imageprep.rules.host.SecretDetectorSpec("acme-token", "Acme token", null, List.of("acme_"),
         "acme_[0-9a-f]{32}", null, null, null, null, null);
-    check.evaluate(new SecretsCheck.Params(List.of("/etc"), null, null, List.of(spec), List.of("jwt")),
+    check.evaluate(new SecretsCheck.Params(List.of("/etc"), null, null, List.of(spec), List.of("jwt"), null),
         CheckTestSupport.context(host));
     assertThat(host.scopesAsked).singleElement().satisfies(scope -> {
       assertThat(scope.detectors()).containsExactly(spec);

@@ -219,4 +219,17 @@ class WindowsChecksTest {
     assertThat(o.evidence().get(0).detail()).contains("cannot tell instance store from EBS");
     assertThat(context(host.base).host().windows().volumes().isKnown()).isFalse();
   }
+
+  @Test
+  void aDriveWhoseSpaceCouldNotBeReadIsNeverAnEmptyDrive() {
+    // GetDiskFreeSpaceEx failed: before, the drive read as 0 bytes of 0 and the check passed
+    host.volumes = Fact.known(List.of(new WindowsVolume('D', "fixed", "Temporary Storage 0", "NTFS", 0, 0, true,
+        "disk model \"Amazon EC2 NVMe Instance Storage\"", "GetDiskFreeSpaceExW failed (error 21)"),
+        new WindowsVolume('E', "fixed", "Data", "NTFS", 0, 0, false, "disk model \"Amazon Elastic Block Store\"",
+            "GetDiskFreeSpaceExW failed (error 5)")));
+    Outcome o = run(raw(new WindowsInstanceStoreCheck()), new WindowsInstanceStoreCheck.Params(null));
+    assertThat(o.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(o.evidence()).singleElement().satisfies(e -> assertThat(e.detail()).contains("D:", "space unknown",
+        "error 21"));
+  }
 }

@@ -15,25 +15,24 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.Set;
 
 /**
  * The image's files under a root directory, resolved the way the image's own kernel would resolve
@@ -51,6 +50,8 @@ public final class RootedFiles implements ImageFiles {
 
   private final Path root;
   private final LinkReader links;
+  private final EntryReader entries;
+  private final boolean caseInsensitive;
 
   public RootedFiles(Path root) {
     this(root, LinkReader.POSIX);
@@ -58,12 +59,33 @@ public final class RootedFiles implements ImageFiles {
 
   /** @param links how link targets are read (Windows junctions and drive-letter targets need their own) */
   public RootedFiles(Path root, LinkReader links) {
+    this(root, links, EntryReader.NIO);
+  }
+
+  /**
+   * @param entries how one entry is looked at without following it (Windows reads reparse tags,
+   *     identity and link counts itself)
+   */
+  public RootedFiles(Path root, LinkReader links, EntryReader entries) {
     this.root = root;
     this.links = links;
+    this.entries = entries;
+    // Windows compares names without case: unattend.xml and Unattend.xml are one file there
+    this.caseInsensitive = root.getFileSystem().getSeparator().equals("\\");
   }
 
   public Path root() {
     return root;
+  }
+
+  /** How this view looks at entries; walks and cleanups of the same tree must look the same way. */
+  public EntryReader entries() {
+    return entries;
+  }
+
+  /** Linux directory handles, where they work and the JDK's own view of entries is the one in use. */
+  private boolean byHandle() {
+    return entries == EntryReader.NIO && DirHandle.usableFor(root);
   }
 
   /** The host path of an image path, lexically; callers resolve first. Exact whatever the locale. */
@@ -102,6 +124,15 @@ public final class RootedFiles implements ImageFiles {
    * not exist (yet) still resolves.
    */
   Fact<ImagePath> resolve(ImagePath path, boolean followLast) {
+    return resolve(path, followLast, false);
+  }
+
+  /** Resolves a path that will be used as a directory: its last component must be one too. */
+  private Fact<ImagePath> resolveDirectory(ImagePath path) {
+    return resolve(path, true, true);
+  }
+
+  private Fact<ImagePath> resolve(ImagePath path, boolean followLast, boolean directory) {
     ImagePath current = ImagePath.ROOT;
     Deque<String> remaining = new ArrayDeque<>(path.names());
     int hops = 0;
@@ -114,14 +145,20 @@ public final class RootedFiles implements ImageFiles {
       Path host = hostPath(candidate);
       BasicFileAttributes attrs;
       try {
-        attrs = Files.readAttributes(host, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        attrs = entries.read(host);
       } catch (NoSuchFileException | NotDirectoryException e) {
         current = candidate;
         continue;
       } catch (IOException e) {
         return Fact.unknown(describe(e, candidate));
       }
-      if (!ReparsePoints.isLink(attrs)) {
+      EntryKind kind = EntryKind.of(attrs);
+      if (kind != EntryKind.LINK) {
+        if ((directory || !remaining.isEmpty()) && (kind == EntryKind.PLACEHOLDER || kind == EntryKind.SPECIAL)) {
+          // never let the operating system pass through what it might follow or download
+          return Fact.unknown(candidate + " is not a plain directory (" + kind.name().toLowerCase(Locale.ROOT)
+              + "): not looked through");
+        }
         current = candidate;
         continue;
       }
@@ -149,12 +186,28 @@ public final class RootedFiles implements ImageFiles {
     if (path.isRoot()) {
       return lstatHere(ImagePath.ROOT, root);
     }
-    Fact<ImagePath> parent = resolve(path.parent(), true);
+    Fact<ImagePath> parent = resolveDirectory(path.parent());
     if (!parent.isKnown()) {
       return Fact.unknown(parent.reason());
     }
     ImagePath real = parent.value().child(path.fileName());
-    return lstatHere(real, hostPath(real));
+    return lstatHere(canonical(real), hostPath(real));
+  }
+
+  /**
+   * On a filesystem that ignores case, the path with each name as the directory spells it, so two
+   * spellings of one file are one path; the JDK's {@code toRealPath(NOFOLLOW_LINKS)} reads each
+   * name from its directory on Windows ({@code FindFirstFile}) without resolving links.
+   */
+  private ImagePath canonical(ImagePath path) {
+    if (!caseInsensitive || path.isRoot()) {
+      return path;
+    }
+    try {
+      return imagePath(hostPath(path).toRealPath(LinkOption.NOFOLLOW_LINKS)).orElse(path);
+    } catch (IOException e) {
+      return path; // missing: as written
+    }
   }
 
   /** No-follow attributes of one host path, described as the given image path. */
@@ -163,16 +216,21 @@ public final class RootedFiles implements ImageFiles {
   }
 
   private Fact<Optional<FileInfo>> lstatHere(ImagePath path, Path host) {
-    return lstat(path, host, links);
+    return lstat(path, host, links, entries);
   }
 
   /** No-follow attributes of one host path, with link targets read by {@code reader}. */
   static Fact<Optional<FileInfo>> lstat(ImagePath path, Path host, LinkReader reader) {
+    return lstat(path, host, reader, EntryReader.NIO);
+  }
+
+  private static Fact<Optional<FileInfo>> lstat(ImagePath path, Path host, LinkReader reader, EntryReader entries) {
     try {
-      BasicFileAttributes a = Files.readAttributes(host, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      Map<String, Object> unix = unixAttributes(host);
+      BasicFileAttributes a = entries.read(host);
+      Map<String, Object> unix = a instanceof ClassifiedAttributes ? Map.of() : unixAttributes(host);
       FileType type = typeOf(a, unix);
-      int links = unix.get("nlink") instanceof Number n ? n.intValue() : 1;
+      int links = a instanceof ClassifiedAttributes c ? c.links()
+          : unix.get("nlink") instanceof Number n ? n.intValue() : 1;
       String target = null;
       if (type == FileType.SYMLINK) {
         try {
@@ -181,8 +239,7 @@ public final class RootedFiles implements ImageFiles {
           target = null;
         }
       }
-      return Fact.known(Optional.of(new FileInfo(path, type, type == FileType.REGULAR ? a.size() : 0, links,
-          identity(a), target)));
+      return Fact.known(Optional.of(new FileInfo(path, type, countedBytes(a), links, identity(a), target)));
     } catch (NoSuchFileException | NotDirectoryException e) {
       return Fact.known(Optional.empty());
     } catch (IOException e) {
@@ -204,15 +261,22 @@ public final class RootedFiles implements ImageFiles {
     }
   }
 
+  /**
+   * The bytes an entry counts for in sizes: a file's logical size, a placeholder's too (the data it
+   * stands for belongs to the profile, wherever it is kept), nothing for anything else.
+   */
+  static long countedBytes(BasicFileAttributes a) {
+    EntryKind kind = EntryKind.of(a);
+    return kind == EntryKind.REGULAR || kind == EntryKind.PLACEHOLDER ? a.size() : 0;
+  }
+
   static FileType typeOf(BasicFileAttributes a, Map<String, Object> unix) {
-    if (ReparsePoints.isLink(a)) {
-      return FileType.SYMLINK;
-    }
-    if (a.isDirectory()) {
-      return FileType.DIRECTORY;
-    }
-    if (a.isRegularFile()) {
-      return FileType.REGULAR;
+    switch (EntryKind.of(a)) {
+      case LINK: return FileType.SYMLINK;
+      case DIRECTORY: return FileType.DIRECTORY;
+      case REGULAR: return FileType.REGULAR;
+      case PLACEHOLDER: return FileType.OTHER;
+      default: break;
     }
     if (unix.get("mode") instanceof Number mode) {
       switch (mode.intValue() & 0170000) {
@@ -247,8 +311,7 @@ public final class RootedFiles implements ImageFiles {
     }
     Path host = hostPath(real.value());
     try {
-      BasicFileAttributes a = Files.readAttributes(host, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!a.isDirectory() || ReparsePoints.isLink(a)) {
+      if (EntryKind.of(entries.read(host)) != EntryKind.DIRECTORY) {
         return Fact.known(0L);
       }
     } catch (NoSuchFileException | NotDirectoryException e) {
@@ -258,7 +321,7 @@ public final class RootedFiles implements ImageFiles {
     }
     NameOrder order = new NameOrder(each);
     try {
-      if (DirHandle.usableFor(root)) {
+      if (byHandle()) {
         listByHandle(real.value(), order);
       } else {
         listByPath(real.value(), host, order);
@@ -293,11 +356,11 @@ public final class RootedFiles implements ImageFiles {
   }
 
   private void listByPath(ImagePath dir, Path host, NameOrder order) throws IOException {
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(host)) {
-      for (Path p : stream) {
+    try {
+      for (Path p : entries.list(host)) {
         String name = HostNames.nameOf(p.getFileName());
         order.offer(name, () -> {
-          Fact<Optional<FileInfo>> info = lstatHere(dir.child(name), p);
+          Fact<Optional<FileInfo>> info = lstatHere(dir.child(name), host.resolve(p));
           if (!info.isKnown()) {
             throw new IOException(info.reason());
           }
@@ -398,14 +461,18 @@ public final class RootedFiles implements ImageFiles {
     }
   }
 
+  /**
+   * Walks by hand ({@link TreeWalk}): links, junctions and mount points are not walked or counted,
+   * and a file with several hard links (WinSxS is full of them) counts once.
+   */
   @Override
   public Fact<Long> treeBytes(ImagePath path) {
-    Fact<ImagePath> parent = resolve(path.parent(), true);
+    Fact<ImagePath> parent = resolveDirectory(path.parent());
     if (!parent.isKnown()) {
       return Fact.unknown(parent.reason());
     }
     ImagePath real = path.isRoot() ? ImagePath.ROOT : parent.value().child(path.fileName());
-    if (!real.isRoot() && DirHandle.usableFor(root)) {
+    if (!real.isRoot() && byHandle()) {
       try {
         return Fact.known(TreeSize.of(HostNames.bytes(root.toAbsolutePath()), real.names()));
       } catch (IOException e) {
@@ -414,37 +481,36 @@ public final class RootedFiles implements ImageFiles {
       }
     }
     Path start = hostPath(real);
+    BasicFileAttributes top;
+    try {
+      top = entries.read(start);
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      return Fact.known(0L);
+    } catch (IOException e) {
+      return Fact.unknown(describe(e, path));
+    }
     long[] total = {0};
     String[] failure = {null};
+    Set<Object> counted = new HashSet<>();
     try {
-      Files.walkFileTree(start, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              // a Windows junction or mount point is reported as a directory: never walk into it
-              return ReparsePoints.isDirectoryReparsePoint(attrs) ? FileVisitResult.SKIP_SUBTREE
-                  : FileVisitResult.CONTINUE;
-            }
+      new TreeWalk(entries).walk(start, top, new TreeWalk.Visitor() {
+        @Override
+        public void visit(Path entry, BasicFileAttributes a) {
+          // Windows says how many names a file has at no extra cost; count such a file once
+          if (a instanceof ClassifiedAttributes c && c.links() > 1 && a.fileKey() != null
+              && !counted.add(a.fileKey())) {
+            return;
+          }
+          total[0] += countedBytes(a);
+        }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile()) {
-                total[0] += attrs.size();
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              if (e instanceof NoSuchFileException) {
-                return FileVisitResult.CONTINUE;
-              }
-              failure[0] = e instanceof FileSystemLoopException ? "loop at " + file : String.valueOf(e.getMessage());
-              return FileVisitResult.TERMINATE;
-            }
-          });
-    } catch (NoSuchFileException e) {
-      return Fact.known(0L);
+        @Override
+        public void failed(Path entry, IOException e) {
+          if (failure[0] == null) {
+            failure[0] = imagePath(entry).map(p -> describe(e, p)).orElse(String.valueOf(e.getMessage()));
+          }
+        }
+      });
     } catch (IOException e) {
       return Fact.unknown(describe(e, path));
     }

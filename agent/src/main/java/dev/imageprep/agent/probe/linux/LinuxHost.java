@@ -3,6 +3,7 @@ package dev.imageprep.agent.probe.linux;
 import dev.imageprep.agent.probe.common.CommandRunner;
 import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.progress.Progress;
+import dev.imageprep.agent.secrets.SecretScanSettings;
 import dev.imageprep.agent.secrets.SecretScanner;
 import dev.imageprep.rules.host.AccountProbe;
 import dev.imageprep.rules.host.CloudInitProbe;
@@ -41,6 +42,12 @@ public final class LinuxHost implements HostFacts {
 
   /** @param progress where the secret scan reports the files it has read */
   public LinuxHost(HostInfo info, RootedFiles files, CommandRunner runner, Progress progress) {
+    this(info, files, runner, progress, SecretScanSettings.NONE);
+  }
+
+  /** @param secrets the run's secret baseline and extra rules */
+  public LinuxHost(HostInfo info, RootedFiles files, CommandRunner runner, Progress progress,
+      SecretScanSettings secrets) {
     this.info = info;
     this.files = files;
     this.volumes = new StoreVolumes(files);
@@ -49,7 +56,7 @@ public final class LinuxHost implements HostFacts {
     this.mounts = new LinuxMounts(files, info.offline(), services);
     this.accounts = new LinuxAccounts(files);
     this.os = new OsReleaseFile(files);
-    this.secrets = new SecretScanner(files, progress);
+    this.secrets = new SecretScanner(files, progress, secrets, packages::files);
     this.updates = new LinuxUpdates(runner, info.offline());
     this.cloudInit = new CloudInitFiles(files);
   }

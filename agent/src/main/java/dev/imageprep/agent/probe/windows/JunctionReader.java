@@ -1,11 +1,5 @@
 package dev.imageprep.agent.probe.windows;
 
-import com.sun.jna.Memory;
-import com.sun.jna.platform.win32.Kernel32;
-import com.sun.jna.platform.win32.WinBase;
-import com.sun.jna.platform.win32.WinNT;
-import com.sun.jna.platform.win32.WinioctlUtil;
-import com.sun.jna.ptr.IntByReference;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,27 +26,25 @@ public interface JunctionReader {
 
   /**
    * {@code FSCTL_GET_REPARSE_POINT} on the link itself (opened with {@code
-   * FILE_FLAG_OPEN_REPARSE_POINT}, so it is not followed).
+   * FILE_FLAG_OPEN_REPARSE_POINT}, so it is not followed), by its extended-length path, so targets
+   * deeper than MAX_PATH are read too.
    */
   static JunctionReader jna() {
+    return of(new JnaFileApi(), ExtendedPaths::of);
+  }
+
+  /** @param win32 the name a Win32 call gets for a path */
+  static JunctionReader of(WinFileApi api, java.util.function.Function<Path, String> win32) {
     return link -> {
-      WinNT.HANDLE h = Kernel32.INSTANCE.CreateFile(link.toString(), 0,
-          WinNT.FILE_SHARE_READ | WinNT.FILE_SHARE_WRITE | WinNT.FILE_SHARE_DELETE, null, WinNT.OPEN_EXISTING,
-          WinNT.FILE_FLAG_OPEN_REPARSE_POINT | WinNT.FILE_FLAG_BACKUP_SEMANTICS, null);
-      if (WinBase.INVALID_HANDLE_VALUE.equals(h)) {
-        throw new IOException("cannot open " + link + " (error " + Kernel32.INSTANCE.GetLastError() + ")");
-      }
       try {
-        Memory buf = new Memory(16 * 1024);
-        IntByReference returned = new IntByReference();
-        if (!Kernel32.INSTANCE.DeviceIoControl(h, WinioctlUtil.FSCTL_GET_REPARSE_POINT, null, 0, buf,
-            (int) buf.size(), returned, null)) {
-          throw new IOException("cannot read the reparse point of " + link + " (error "
-              + Kernel32.INSTANCE.GetLastError() + ")");
+        long h = api.open(win32.apply(link), WinFileApi.FILE_READ_ATTRIBUTES);
+        try {
+          return parse(api.reparseData(h));
+        } finally {
+          api.close(h);
         }
-        return parse(buf.getByteArray(0, returned.getValue()));
-      } finally {
-        Kernel32.INSTANCE.CloseHandle(h);
+      } catch (WinError e) {
+        throw e.toIOException(link.toString());
       }
     };
   }

@@ -1,7 +1,6 @@
 package dev.imageprep.agent.probe.windows;
 
 import com.sun.jna.platform.win32.Advapi32Util;
-import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImageFiles;
 import dev.imageprep.rules.host.WindowsProbe;
@@ -42,7 +41,7 @@ final class LiveWindowsProbe implements WindowsProbe {
     if (!Files.isDirectory(root)) {
       return Fact.unknown("there is no drive " + Character.toUpperCase(letter) + ":");
     }
-    return Fact.known(new RootedFiles(root, new WindowsLinks(letter, JunctionReader.jna())));
+    return Fact.known(WindowsHost.liveFiles(root, letter, WindowsEntries.live()));
   }
 
   @Override

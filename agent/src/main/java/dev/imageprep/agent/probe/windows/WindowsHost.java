@@ -22,7 +22,9 @@ import dev.imageprep.rules.host.VolumeProbe;
 import dev.imageprep.rules.host.WindowsProbe;
 import dev.imageprep.rules.windows.WindowsVersion;
 import java.nio.file.FileSystem;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,14 +67,27 @@ public final class WindowsHost implements HostFacts {
     String why = "offline: only the mounted system volume is there";
     return new WindowsHost(info, files, volumes, new OfflineRegistry(files), WindowsProbe.unavailable(why),
         new UnknownAccounts("offline: local accounts live in the SAM hive, which is not read"),
-        new WindowsUpdates((command, timeout) -> Optional.empty(), true));
+        new WindowsUpdates((command, timeout) -> Optional.empty(), null));
   }
 
-  /** The running Windows system, whose system drive is {@code files.root()}. */
+  /**
+   * The running Windows system, whose system drive is {@code files.root()}.
+   *
+   * @param env the environment (for %SystemRoot% should the System32 known folder not be readable)
+   */
   public static WindowsHost live(HostInfo info, RootedFiles files, FileSystem fs, char systemDrive,
-      CommandRunner runner) {
+      CommandRunner runner, Map<String, String> env) {
+    UpdatesProbe updates = () -> new WindowsUpdates(runner, WindowsUpdates.systemPowerShell(env)).pending();
     return new WindowsHost(info, files, new StoreVolumes(files), new LiveRegistry(),
-        new LiveWindowsProbe(fs, systemDrive), new WindowsAccounts(), new WindowsUpdates(runner, false));
+        new LiveWindowsProbe(fs, systemDrive), new WindowsAccounts(), updates);
+  }
+
+  /**
+   * A drive of the running system as imageprep reads it: links and junctions read inside the drive,
+   * entries classified by reparse tag with their identity and link count.
+   */
+  public static RootedFiles liveFiles(Path root, char drive, WindowsEntries entries) {
+    return new RootedFiles(root, new WindowsLinks(drive, JunctionReader.jna()), entries);
   }
 
   /** True when the directory holds a Windows system volume (its SYSTEM hive is there). */

@@ -1,58 +1,66 @@
 package dev.imageprep.agent.probe.windows;
 
-import com.sun.jna.platform.win32.Kernel32;
-import com.sun.jna.platform.win32.Kernel32Util;
 import com.sun.jna.platform.win32.WinBase;
-import com.sun.jna.platform.win32.WinNT;
-import com.sun.jna.ptr.IntByReference;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.WindowsVolume;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import oshi.SystemInfo;
-import oshi.hardware.HWDiskStore;
-import oshi.hardware.HWPartition;
 
 /**
- * The drives of the running system: letters, types and space through Kernel32 ({@code
- * GetLogicalDriveStrings}, {@code GetDriveType}, {@code GetDiskFreeSpaceEx}, {@code
- * GetVolumeInformation}), and which disk each lies on through OSHI, whose disk model tells EC2
- * instance storage ("Amazon EC2 NVMe Instance Storage") from EBS ("Amazon Elastic Block Store").
+ * The drives of the running system: letters, types and space through kernel32 ({@code
+ * GetLogicalDriveStringsW}, {@code GetDriveTypeW}, {@code GetDiskFreeSpaceExW}, {@code
+ * GetVolumeInformationW}), and which disk each lies on through OSHI, whose disk model tells EC2
+ * instance storage ("Amazon EC2 NVMe Instance Storage") from EBS ("Amazon Elastic Block Store"). A
+ * drive whose space cannot be read says so; it is never taken for an empty one.
  */
 public final class WindowsVolumes {
 
-  private WindowsVolumes() {}
+  private final DriveApi api;
+
+  WindowsVolumes(DriveApi api) {
+    this.api = api;
+  }
 
   public static Fact<List<WindowsVolume>> list() {
+    return new WindowsVolumes(new JnaDriveApi()).read();
+  }
+
+  Fact<List<WindowsVolume>> read() {
     try {
-      Map<Character, String> models = diskModels();
+      Map<Character, String> models = api.diskModels();
       List<WindowsVolume> out = new ArrayList<>();
-      for (String root : Kernel32Util.getLogicalDriveStrings()) {
-        if (root.isEmpty()) {
-          continue;
-        }
-        char letter = Character.toUpperCase(root.charAt(0));
-        String kind = kind(Kernel32Util.getDriveType(root));
-        WinNT.LARGE_INTEGER available = new WinNT.LARGE_INTEGER();
-        WinNT.LARGE_INTEGER total = new WinNT.LARGE_INTEGER();
-        WinNT.LARGE_INTEGER free = new WinNT.LARGE_INTEGER();
-        boolean space = Kernel32.INSTANCE.GetDiskFreeSpaceEx(root, available, total, free);
-        char[] label = new char[WinBase.MAX_PATH + 1];
-        char[] fs = new char[WinBase.MAX_PATH + 1];
-        boolean info = Kernel32.INSTANCE.GetVolumeInformation(root, label, label.length, new IntByReference(),
-            new IntByReference(), new IntByReference(), fs, fs.length);
-        String volumeLabel = info ? new String(label).trim() : "";
-        String model = models.get(letter);
-        out.add(new WindowsVolume(letter, kind, volumeLabel, info ? new String(fs).trim() : "",
-            space ? total.getValue() : 0, space ? free.getValue() : 0, instanceStore(model, volumeLabel),
-            model == null ? "disk model unknown" : "disk model \"" + model + "\""));
+      for (String root : api.roots()) {
+        out.add(volume(root, models.get(Character.toUpperCase(root.charAt(0)))));
       }
       return Fact.known(out);
+    } catch (WinError e) {
+      return Fact.unknown("cannot list the drives: " + e.getMessage());
     } catch (RuntimeException | LinkageError e) {
       return Fact.unknown("cannot list the drives: " + e);
+    }
+  }
+
+  private WindowsVolume volume(String root, String model) {
+    char letter = Character.toUpperCase(root.charAt(0));
+    String kind = kind(api.type(root));
+    String label = "";
+    String fs = "";
+    try {
+      DriveApi.Volume v = api.volume(root);
+      label = v.label();
+      fs = v.fileSystem();
+    } catch (WinError e) {
+      // no label then; the disk model may still tell what the drive is
+    }
+    String evidence = model == null ? "disk model unknown" : "disk model \"" + model + "\"";
+    Boolean store = instanceStore(model, label);
+    try {
+      DriveApi.Space s = api.space(root);
+      return new WindowsVolume(letter, kind, label, fs, s.total(), s.free(), store, evidence);
+    } catch (WinError e) {
+      return new WindowsVolume(letter, kind, label, fs, 0, 0, store, evidence, e.getMessage());
     }
   }
 
@@ -77,18 +85,5 @@ public final class WindowsVolumes {
       case WinBase.DRIVE_RAMDISK -> "ram";
       default -> "unknown";
     };
-  }
-
-  private static Map<Character, String> diskModels() {
-    Map<Character, String> out = new HashMap<>();
-    for (HWDiskStore disk : new SystemInfo().getHardware().getDiskStores()) {
-      for (HWPartition p : disk.getPartitions()) {
-        String mount = p.getMountPoint();
-        if (mount != null && mount.length() >= 2 && mount.charAt(1) == ':') {
-          out.put(Character.toUpperCase(mount.charAt(0)), disk.getModel());
-        }
-      }
-    }
-    return out;
   }
 }

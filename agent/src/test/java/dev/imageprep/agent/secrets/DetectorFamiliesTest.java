@@ -1,0 +1,154 @@
+package dev.imageprep.agent.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.host.SecretFinding;
+import dev.imageprep.rules.model.Severity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each detector family on one line that it must find and near misses it must not: the same
+ * keyword or shape with a value that is not a secret (wrong length, wrong alphabet, a variable, a
+ * flag without its value, a word).
+ */
+class DetectorFamiliesTest {
+
+  private static List<SecretFinding> scan(String path, String content) {
+    DetectorSet set = DetectorSet.builtIn();
+    return set.scan(ImagePath.of(path), FileText.of(path, content + "\n"), set.newFindings());
+  }
+
+  @ParameterizedTest(name = "{0} finds {2}")
+  @CsvSource(delimiter = '|', value = {
+      "/etc/app.conf | password:Hunter2Zq9 | password-assignment",
+      "/etc/app.conf | db_pw = Hunter2Zq9 | password-assignment",
+      "/etc/app.conf | DBPASS=Hunter2Zq9 | password-assignment",
+      "/etc/app.conf | smtp_pswd: Hunter2Zq9 | password-assignment",
+      "/opt/x/config.h | #define ADMIN_PASSWORD \"Hunter2Zq9\" | password-assignment",
+      "/opt/x/db.py | def connect(password: str = \"Hunter2Zq9\"): | password-assignment",
+      "/opt/x/Db.kt | val dbPassword: String = \"Hunter2Zq9\" | password-assignment",
+      "/srv/init.sql | CREATE USER 'app'@'%' IDENTIFIED BY 'Hunter2Zq9'; | sql-password",
+      "/srv/init.sql | ALTER ROLE app WITH ENCRYPTED PASSWORD 'Hunter2Zq9'; | sql-password",
+      "/root/.bash_history | mysql -u root --password Hunter2Zq9 app | command-line-password",
+      "/root/.bash_history | gpg --batch --passphrase 'Hunter2 Zq9' -d x.gpg | command-line-password",
+      "/root/.bash_history | psexec \\\\web01 -u admin -p Hunter2Zq9 cmd | command-line-password",
+      "/srv/a.ps1 | ConvertTo-SecureString 'Hunter2Zq9' -AsPlainText -Force | command-line-password",
+      "/srv/a.ps1 | Connect-VIServer -Server vc -User root -Password \"Hunter2Zq9\" | command-line-password",
+      "/etc/app.conf | Server=sql01;Database=app;User Id=sa;Password=Hunter2Zq9;Encrypt=yes | password-assignment",
+      "/etc/app.conf | DSN=Driver={PostgreSQL};Server=db;Uid=app;Pwd=Hunter2Zq9; | password-assignment",
+      "/etc/app.conf | url = mongodb+srv://app:Hunter2Zq9@cluster0.example.net/db | url-credentials",
+      "/etc/app.conf | amqp://guest2:Hunter2Zq9@mq.internal:5672/ | url-credentials",
+      "/etc/app.conf | REDIS=redis://:Hunter2Zq9@cache:6379/0 | url-credentials",
+      "/etc/app.conf | glrt-Xq7vB2mN9pL4kR8sT1wZ3c | gitlab-token",
+      "/etc/app.conf | GR1348941Xq7vB2mN9pL4kR8sT1wZ | gitlab-token",
+      "/etc/app.conf | dckr_pat_Xq7vB2mN9pL4kR8sT1wZ3cY5uH0 | docker-hub-token",
+      "/etc/app.conf | hvs.CAESIXq7vB2mN9pL4kR8sT1wZ3cY5uH0jG6fD2aQ8eW4rT7yU1i | vault-token",
+      "/etc/app.conf | kubeadm join 10.0.0.1:6443 --token 7f3kq2.x9v4m8p2r6t1w5z3 | kubernetes-bootstrap-token",
+      "/etc/app.conf | DefaultEndpointsProtocol=https;AccountName=x;AccountKey=Xq7vB2mN9pL4kR8sT1wZ3cY5uH0jG6fD2aQ8eW4rT7yU1iO3pA5sD7fG9hJ2kL4zX6cV8bN0mQ2wE4rT6yU8iO0pA== | azure-storage-key",
+      "/etc/app.jwk | {\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\",\"d\":\"jpsQnnGQmL-YBIffH1136cLTOTkTtDrU8d6k1ZzSQxg\"} | jwk-private-key",
+      "/var/log/x.log | 10:00:01 DEBUG tls - -----BEGIN PRIVATE KEY----- | -",
+  })
+  void findsTheFamily(String path, String line, String detector) {
+    List<SecretFinding> found = scan(path, line);
+    if (detector.equals("-")) {
+      assertThat(found).isEmpty(); // a BEGIN line alone (no key material) is a stub, not a key
+    } else {
+      assertThat(found).extracting(SecretFinding::detector).contains(detector);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: not a secret")
+  @CsvSource(delimiter = '|', value = {
+      "/etc/app.conf | bypass = Hunter2Zq9",
+      "/etc/app.conf | compass: Hunter2Zq9",
+      "/etc/app.xml | <settings pass=\"oobeSystem\">",
+      "/etc/app.conf | password_min_length: 12",
+      "/opt/x/config.h | #define PASSWORD_MAX_LENGTH 64",
+      "/opt/x/db.py | def connect(password: str = None):",
+      "/opt/x/db.py | password: str = os.environ['DB_PASSWORD']",
+      "/srv/init.sql | ALTER USER app IDENTIFIED BY PASSWORD;",
+      "/srv/init.sql | -- remember the password 'for' later",
+      "/root/.bash_history | mysql -u root --password app",
+      "/root/.bash_history | mysql --password=$DB_PASSWORD app",
+      "/root/.bash_history | gpg --passphrase-fd 0 -d x.gpg",
+      "/root/.bash_history | psexec \\\\web01 -s cmd",
+      "/srv/a.ps1 | ConvertTo-SecureString $plain -AsPlainText -Force",
+      "/srv/a.ps1 | Connect-VIServer -Server vc -Credential $cred",
+      "/etc/app.conf | glpat-short",
+      "/etc/app.conf | dckr_pat_",
+      "/etc/app.conf | version: 1a2b3c.d4e5f6g7h8i9j0k1",
+      "/etc/app.conf | AccountKey=<storage-key>",
+      "/etc/app.jwk | {\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\"}",
+      "/etc/app.conf | hf_hub_download_directory_name_here",
+      "/etc/app.conf | PrivateKey = (hidden)",
+      "/etc/postgresql/15/main/postgresql.conf | #password_encryption = scram-sha-256\t# scram-sha-256 or md5",
+      "/opt/x/configure | ac_pwd_ls_di=`cd \"$ac_pwd\" && ls -di .` ||",
+      "/opt/x/api.txt | Load and return a dynamic library identified by 'name'.",
+      "/opt/x/app.txt | self.password = config['password']",
+      "/opt/x/app.txt | passphrase = _ffi.NULL",
+      "/opt/x/app.txt | errors = {'MISSING_PASSPHRASE': GpgMissingPassPhrase,",
+      "/opt/x/app.txt | const password = 'Password used to generate key';",
+  })
+  void nearMissesAreNotFindings(String path, String line) {
+    assertThat(scan(path, line)).isEmpty();
+  }
+
+  @Test
+  void aGithubTokenWithItsCrc32IsAnErrorAndOneWithout() {
+    // a public example token from Nosey Parker's github.yml whose checksum is right, and the same one altered
+    String real = "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";
+    String altered = "ghp_ZJDeVREhkptGF7Wvep0NwJWlPEQP7a0t2nxM";
+
+    assertThat(Checksums.base62Crc32(real)).isTrue();
+    assertThat(Checksums.base62Crc32(altered)).isFalse();
+    assertThat(scan("/etc/env", "T=" + real)).extracting(SecretFinding::severity).containsExactly(Severity.ERROR);
+    assertThat(scan("/etc/env", "T=" + altered)).extracting(SecretFinding::severity).containsExactly(Severity.WARNING);
+  }
+
+  @Test
+  void wireguardKeysMustBe32BytesToBlock() {
+    assertThat(scan("/etc/wireguard/wg0.conf", "PrivateKey = yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk="))
+        .extracting(SecretFinding::severity).containsExactly(Severity.ERROR);
+    // 43 base64 characters whose last one carries bits a 32-byte key cannot have
+    assertThat(scan("/etc/wireguard/wg0.conf", "PrivateKey = AsaFot43bfs1fEWjvtty+rGcjh3rP1H6sug1l3u19ix="))
+        .extracting(SecretFinding::severity).containsExactly(Severity.WARNING);
+  }
+
+  @Test
+  void ageAndNkeySeedsNeedTheirChecksums() {
+    // the age specification's test identity (32 bytes of 0x42), and the same with its last character changed
+    String age = "AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX";
+    String altered = age.substring(0, age.length() - 1) + "Y";
+    assertThat(Checksums.bech32(age)).isTrue();
+    assertThat(scan("/root/keys.txt", age)).extracting(SecretFinding::severity).containsExactly(Severity.ERROR);
+    assertThat(scan("/root/keys.txt", altered)).extracting(SecretFinding::severity).containsExactly(Severity.WARNING);
+    // right shape, wrong CRC: 58 upper-case characters are too common to report without it
+    assertThat(scan("/root/u.nk", "SUAKKTOKDASTBOY5NUJSZXWWEN5S5WI6H5ZB7SYZOELUJFGWJE6J2XGCOY")).isEmpty();
+    assertThat(scan("/root/u.nk", "SUAKKTOKDASTBOY5NUJSZXWWEN5S5WI6H5ZB7SYZOELUJFGWJE6J2XGBOY"))
+        .extracting(SecretFinding::detector).containsExactly("nats-nkey-seed");
+  }
+
+  @Test
+  void privateKeysInArmourLogsAndStrings() {
+    String body = "lQOYBGVpYzIBCADFx2n7H4s8mR1qWv0Zt3Kp9Lx6Yc5Nb2Ud8Ea4Fg7Hj1Ik3Ml5No7Pq9Rs2Tu4Vw6Xy8Za0Bc2De4Fg6Hi8Jk0L";
+    String pgp = "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n" + body + "\n" + body + "\n=Ab1c\n"
+        + "-----END PGP PRIVATE KEY BLOCK-----\n";
+    assertThat(scan("/root/secret.asc", pgp)).extracting(SecretFinding::detector).containsExactly("private-key");
+    String logged = "10:00:01 INFO tls - -----BEGIN PRIVATE KEY-----\n10:00:01 INFO tls - " + body + "\n"
+        + "10:00:01 INFO tls - " + body + "\n10:00:01 INFO tls - -----END PRIVATE KEY-----\n";
+    assertThat(scan("/var/log/app.log", logged)).extracting(SecretFinding::detector).containsExactly("private-key");
+    String json = "{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n" + body + "\\n" + body
+        + "\\n-----END PRIVATE KEY-----\\n\"}";
+    assertThat(scan("/opt/sa.json", json)).extracting(SecretFinding::detector).containsExactly("private-key");
+  }
+
+  @Test
+  void stripePublishableKeysAreOnlyInformation() {
+    assertThat(scan("/etc/env", "STRIPE_PK=pk_live_51Hq7vB2mN9pL4kR8sT1wZ3cY5uH0"))
+        .extracting(SecretFinding::severity).containsExactly(Severity.INFO);
+  }
+}

@@ -1,0 +1,1 @@
+var creds = new NetworkCredential("relay@corp.example", "CVrXNl0WXNGqS1");
