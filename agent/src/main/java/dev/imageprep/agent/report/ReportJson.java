@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -29,10 +30,21 @@ public final class ReportJson {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
+  static {
+    MAPPER.getFactory().setCharacterEscapes(new JsonEscapes());
+  }
+
+  private static final ObjectWriter LINES = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+
   private ReportJson() {}
 
   public static ObjectMapper mapper() {
     return MAPPER;
+  }
+
+  /** One value on one line, with the report's escapes: for JSON-lines files such as the journal. */
+  public static String line(Object value) throws com.fasterxml.jackson.core.JsonProcessingException {
+    return LINES.writeValueAsString(value);
   }
 
   /**

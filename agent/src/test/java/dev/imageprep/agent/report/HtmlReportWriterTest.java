@@ -36,7 +36,7 @@ class HtmlReportWriterTest {
     String html = render(SampleReports.notReadyCheck()) + render(SampleReports.interruptedClean());
 
     assertThat(html).doesNotContain(SampleReports.HOSTILE).doesNotContain("<script>").doesNotContain("<b>\"");
-    assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot; \uFFFDbell");
+    assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot; \\x01bell");
     assertThat(html).contains("Desktop &lt;b&gt;");
   }
 

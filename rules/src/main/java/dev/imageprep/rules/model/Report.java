@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.imageprep.rules.cleanup.PlannedStep;
+import dev.imageprep.rules.cleanup.StepList;
 import java.time.Instant;
 import java.util.List;
 
@@ -47,7 +48,7 @@ public record Report(
     notes = notes == null ? List.of() : List.copyOf(notes);
     checks = checks == null ? List.of() : List.copyOf(checks);
     preflight = preflight == null ? null : List.copyOf(preflight);
-    cleanup = cleanup == null ? List.of() : List.copyOf(cleanup);
+    cleanup = cleanup == null ? List.of() : cleanup instanceof StepList ? cleanup : List.copyOf(cleanup);
   }
 
   /** The process exit code this report leads to: the verdict's. */
