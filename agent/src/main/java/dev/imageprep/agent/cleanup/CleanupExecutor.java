@@ -2,9 +2,9 @@ package dev.imageprep.agent.cleanup;
 
 import dev.imageprep.agent.probe.common.ReparsePoints;
 import dev.imageprep.rules.cleanup.CleanupPlan;
+import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import dev.imageprep.rules.host.FileType;
-import dev.imageprep.rules.model.CleanupStatus;
 import java.io.IOException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package dev.imageprep.agent.cleanup;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.imageprep.agent.json.Json;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import java.io.Closeable;
 import java.io.IOException;
@@ -19,8 +18,6 @@ import java.util.Map;
  * ends, so that an interrupted run can be audited and run again to completion.
  */
 public final class Journal implements Closeable {
-
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private final Path file;
   private final FileChannel channel;
@@ -48,7 +45,7 @@ public final class Journal implements Closeable {
     line.put("time", clock.instant().toString());
     line.put("event", event);
     line.putAll(fields);
-    byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = (Json.compact(line) + "\n").getBytes(StandardCharsets.UTF_8);
     ByteBuffer buf = ByteBuffer.wrap(bytes);
     while (buf.hasRemaining()) {
       channel.write(buf);

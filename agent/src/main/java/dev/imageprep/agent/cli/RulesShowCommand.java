@@ -1,6 +1,6 @@
 package dev.imageprep.agent.cli;
 
-import dev.imageprep.agent.report.ReportJson;
+import dev.imageprep.agent.json.Json;
 import dev.imageprep.agent.run.AgentException;
 import dev.imageprep.rules.catalog.Profile;
 import dev.imageprep.rules.catalog.RuleEntry;
@@ -48,8 +48,7 @@ public final class RulesShowCommand implements Callable<Integer> {
       out.printf("%s — %s%n", r.id(), r.title());
       out.printf("  kind:        rule, severity %s%n", r.severity().key());
       out.printf("  check type:  %s (%s)%n", r.check().type().key(), r.check().type().summary());
-      out.printf("  parameters:  %s%n", ReportJson.mapper().writer().without(
-          com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.check().params()));
+      out.printf("  parameters:  %s%n", Json.compact(r.check().params()));
       if (!r.when().osIds().isEmpty() || r.when().mode() != null || r.when().cleanup() != null) {
         out.printf("  applies:     %s%n", describeWhen(r));
       }

@@ -1,5 +1,6 @@
 package dev.imageprep.agent.report;
 
+import dev.imageprep.agent.json.ReportJson;
 import dev.imageprep.rules.model.Report;
 import java.io.IOException;
 import java.io.Writer;
@@ -19,20 +20,8 @@ public final class JsonReportWriter implements ReportWriter {
 
   @Override
   public void write(Report report, Writer out, RenderOptions options) throws IOException {
-    ReportJson.mapper().writeValue(new NonClosingWriter(out), report);
+    ReportJson.write(report, out);
     out.write("\n");
     out.flush();
-  }
-
-  /** Jackson closes the writer it is given; the caller owns stdout. */
-  private static final class NonClosingWriter extends java.io.FilterWriter {
-    NonClosingWriter(Writer out) {
-      super(out);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }

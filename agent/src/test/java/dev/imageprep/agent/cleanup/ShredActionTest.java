@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imageprep.rules.cleanup.ActionKind;
+import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import dev.imageprep.rules.host.FileType;
 import dev.imageprep.rules.host.ImagePath;
-import dev.imageprep.rules.model.CleanupStatus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
