@@ -1,6 +1,7 @@
 package dev.imageprep.agent.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -35,4 +36,15 @@ class LayersTest {
   static final ArchRule rulesDoNotReachIntoTheAgent = noClasses().that().resideInAPackage("dev.imageprep.rules..")
       .should().dependOnClassesThat().resideInAPackage("dev.imageprep.agent..")
       .because("rules is the pure model below the agent");
+
+  @ArchTest
+  static final ArchRule windowsProbesDoNotUseLinuxProbes = noClasses().that()
+      .resideInAPackage("dev.imageprep.agent.probe.windows..")
+      .should().dependOnClassesThat().resideInAPackage("dev.imageprep.agent.probe.linux..")
+      .because("what both platforms share lives in probe.common");
+
+  @ArchTest
+  static final ArchRule agentPackagesFreeOfCycles = slices().matching("dev.imageprep.agent.(**)")
+      .should().beFreeOfCycles()
+      .because("each package can then be read, tested and replaced from the bottom up");
 }

@@ -1,6 +1,7 @@
-package dev.imageprep.agent.progress;
+package dev.imageprep.agent.run;
 
 import dev.imageprep.agent.cleanup.CleanupExecutor;
+import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.cleanup.CleanupPlan;
 import dev.imageprep.rules.cleanup.PlannedStep;
 
