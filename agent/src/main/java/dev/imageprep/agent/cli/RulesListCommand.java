@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,14 +76,14 @@ public final class RulesListCommand implements Callable<Integer> {
       root.put("cleanup", cs);
       out.println(Json.pretty(root));
     } else if (format.equals("text")) {
-      out.printf("Profile %s: %s%n%nRules%n", p.id(), p.title());
+      out.printf(Locale.ROOT, "Profile %s: %s%n%nRules%n", p.id(), p.title());
       for (RuleEntry r : p.rules()) {
-        out.printf("  %-30s %-8s %s%n  %-30s %8s source: %s%n", r.id(), r.severity().key(), r.title(), "", "",
+        out.printf(Locale.ROOT, "  %-30s %-8s %s%n  %-30s %8s source: %s%n", r.id(), r.severity().key(), r.title(), "", "",
             r.source());
       }
-      out.printf("%nCleanup items (* = on by default)%n");
+      out.printf(Locale.ROOT, "%nCleanup items (* = on by default)%n");
       for (CleanupEntry c : p.cleanup()) {
-        out.printf("  %-30s %s %-16s %s%n  %-30s   %16s source: %s%n", c.id(), c.enabledByDefault() ? "*" : " ",
+        out.printf(Locale.ROOT, "  %-30s %s %-16s %s%n  %-30s   %16s source: %s%n", c.id(), c.enabledByDefault() ? "*" : " ",
             c.action().key(), c.title(), "", "", c.source());
       }
     } else {

@@ -44,7 +44,7 @@ final class TerminalConfirmation implements Confirmation {
       out.printf(Locale.ROOT, "  %-28s %-16s %6d path%s %10s%n", id, steps.get(0).action().key(), steps.size(),
           steps.size() == 1 ? " " : "s", Bytes.human(bytes));
       if (verbose) {
-        steps.forEach(s -> out.printf("      %s%n", s.path()));
+        steps.forEach(s -> out.printf(Locale.ROOT, "      %s%n", s.path()));
       }
     });
     long refused = plan.steps().size() - paths;

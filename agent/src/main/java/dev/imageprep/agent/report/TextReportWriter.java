@@ -41,9 +41,9 @@ public final class TextReportWriter implements ReportWriter {
   public void write(Report r, Writer writer, RenderOptions options) throws IOException {
     PrintWriter out = new PrintWriter(writer);
     Ansi a = new Ansi(options.color());
-    out.printf("imageprep %s %s · profile %s%s%n", r.tool().version(), r.command(), r.host().profile(),
+    out.printf(Locale.ROOT, "imageprep %s %s · profile %s%s%n", r.tool().version(), r.command(), r.host().profile(),
         r.host().profileReason() == null ? "" : " (" + r.host().profileReason() + ")");
-    out.printf("%s %s%s%n", r.host().offline() ? "image at" : "host", r.host().offline() ? r.host().root()
+    out.printf(Locale.ROOT, "%s %s%s%n", r.host().offline() ? "image at" : "host", r.host().offline() ? r.host().root()
         : (r.host().hostname() == null ? "/" : r.host().hostname()), r.host().os() == null ? "" : " · " + r.host().os());
     for (String note : r.notes()) {
       out.println("note: " + note);
@@ -73,22 +73,22 @@ public final class TextReportWriter implements ReportWriter {
 
   private static void checks(PrintWriter out, Ansi a, List<CheckResult> results, RenderOptions options) {
     for (CheckResult c : results) {
-      out.printf("  %s  %-28s %s%n", a.status(c.status()), c.id(), c.title());
-      out.printf("        %s%n", c.message());
+      out.printf(Locale.ROOT, "  %s  %-28s %s%n", a.status(c.status()), c.id(), c.title());
+      out.printf(Locale.ROOT, "        %s%n", c.message());
       boolean problem = c.status() != Status.PASS && c.status() != Status.SKIPPED;
       if (problem || options.verbose()) {
         int shown = 0;
         for (Evidence e : c.evidence()) {
           if (shown++ == MAX_EVIDENCE && !options.verbose()) {
-            out.printf("        … and %d more (--verbose or --format json lists them)%n",
+            out.printf(Locale.ROOT, "        … and %d more (--verbose or --format json lists them)%n",
                 c.evidence().size() - MAX_EVIDENCE);
             break;
           }
-          out.printf("        - %s%n", TextLines.evidence(e));
+          out.printf(Locale.ROOT, "        - %s%n", TextLines.evidence(e));
         }
       }
       if (TextLines.showsFix(c)) {
-        out.printf("        fix: %s%n", c.remediation());
+        out.printf(Locale.ROOT, "        fix: %s%n", c.remediation());
       }
     }
   }
@@ -111,23 +111,23 @@ public final class TextReportWriter implements ReportWriter {
     for (List<PlannedStep> item : byItem.values()) {
       if (group && item.size() > GROUP_ABOVE) {
         long bytes = item.stream().mapToLong(s -> Math.max(0, s.bytes())).sum();
-        out.printf("  %-8s %-17s %-9s %d paths of %s under %s (--verbose lists them)%n",
+        out.printf(Locale.ROOT, "  %-8s %-17s %-9s %d paths of %s under %s (--verbose lists them)%n",
             a.cleanup(item.get(0).status()), item.get(0).action().key(), Bytes.human(bytes), item.size(),
             item.get(0).id(), commonParent(item));
         continue;
       }
       for (PlannedStep s : item) {
         if (shown++ == MAX_STEPS_SHOWN && !options.verbose()) {
-          out.printf("  … and %d more steps (--verbose or --format json lists them)%n", steps.size() - MAX_STEPS_SHOWN);
+          out.printf(Locale.ROOT, "  … and %d more steps (--verbose or --format json lists them)%n", steps.size() - MAX_STEPS_SHOWN);
           break;
         }
         String size = s.bytes() > 0 ? Bytes.human(s.bytes()) : "";
-        out.printf("  %-8s %-17s %-9s %s%s%n", a.cleanup(s.status()), s.action().key(), size, s.path(),
+        out.printf(Locale.ROOT, "  %-8s %-17s %-9s %s%s%n", a.cleanup(s.status()), s.action().key(), size, s.path(),
             s.reason() == null ? "" : "  (" + s.reason() + ")");
       }
     }
     var sum = r.summary();
-    out.printf("  %d planned, %d done, %d skipped, %d failed · %s%n", sum.cleanupPlanned(), sum.cleanupDone(),
+    out.printf(Locale.ROOT, "  %d planned, %d done, %d skipped, %d failed · %s%n", sum.cleanupPlanned(), sum.cleanupDone(),
         sum.cleanupSkipped(), sum.cleanupFailed(), Bytes.human(sum.cleanupBytes()));
   }
 
