@@ -1,7 +1,10 @@
 package dev.imageprep.agent.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -55,10 +58,9 @@ public final class Json {
     return MAPPER.readValue(json, type);
   }
 
-  private static final class ImagePathReader extends com.fasterxml.jackson.databind.JsonDeserializer<ImagePath> {
+  private static final class ImagePathReader extends JsonDeserializer<ImagePath> {
     @Override
-    public ImagePath deserialize(com.fasterxml.jackson.core.JsonParser p,
-        com.fasterxml.jackson.databind.DeserializationContext ctx) throws IOException {
+    public ImagePath deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
       try {
         return ImagePath.of(p.getValueAsString());
       } catch (IllegalArgumentException e) {
