@@ -40,6 +40,8 @@ public final class CleanupExecutor {
   private final SafeTree tree;
   private final CleanupActions actions;
   private final Journal journal;
+  /** Why the journal could not be written, once it could not. */
+  private String journalFailure;
 
   public CleanupExecutor(SafeTree tree, CleanupActions actions, Journal journal) {
     this.tree = tree;
@@ -48,35 +50,69 @@ public final class CleanupExecutor {
   }
 
   /**
+   * Carries out the plan. A step runs only once the journal holds its "begin" line: when the journal
+   * cannot be written (a full or failing disk), the run stops there, and the remaining steps are
+   * reported as not run, with why ({@link #stoppedBecause}).
+   *
    * @param interrupted polled between steps; once true, the remaining steps are reported as skipped
    * @return the plan's steps with their outcomes
    */
-  public List<PlannedStep> execute(CleanupPlan plan, Listener listener, BooleanSupplier interrupted)
-      throws IOException {
-    journal.event("start", Map.of("steps", plan.steps().size(), "plannedBytes", plan.plannedBytes()));
+  public List<PlannedStep> execute(CleanupPlan plan, Listener listener, BooleanSupplier interrupted) {
+    record(() -> journal.event("start", Map.of("steps", plan.steps().size(), "plannedBytes", plan.plannedBytes())));
     List<PlannedStep> done = new ArrayList<>();
     boolean stopped = false;
     for (PlannedStep step : plan.steps()) {
       if (!step.isPlanned()) {
-        journal.step("not-run", step);
+        record(() -> journal.step("not-run", step));
         done.add(step);
         continue;
       }
-      if (stopped || interrupted.getAsBoolean()) {
+      if (!stopped && journalFailure == null && interrupted.getAsBoolean()) {
         stopped = true;
-        PlannedStep s = step.withOutcome(CleanupStatus.SKIPPED, "not run: the run was interrupted");
-        journal.step("not-run", s);
+      }
+      if (stopped || journalFailure != null) {
+        PlannedStep s = step.withOutcome(CleanupStatus.SKIPPED, journalFailure != null
+            ? "not run: " + journalFailure : "not run: the run was interrupted");
+        record(() -> journal.step("not-run", s));
         done.add(s);
         continue;
       }
       listener.starting(step);
-      journal.step("begin", step);
+      if (!record(() -> journal.step("begin", step))) {
+        done.add(step.withOutcome(CleanupStatus.SKIPPED, "not run: " + journalFailure));
+        continue;
+      }
       PlannedStep result = run(step, listener::bytes);
-      journal.step("end", result);
+      record(() -> journal.step("end", result));
       done.add(result);
     }
-    journal.event("end", Map.of("interrupted", stopped));
+    boolean interruptedRun = stopped;
+    record(() -> journal.event("end", Map.of("interrupted", interruptedRun)));
     return done;
+  }
+
+  /** Why the run stopped before the end of the plan because the journal could not be written, if it did. */
+  public Optional<String> stoppedBecause() {
+    return Optional.ofNullable(journalFailure);
+  }
+
+  /** A journal write that must not fail silently. */
+  private interface JournalWrite {
+    void write() throws IOException;
+  }
+
+  /** Writes to the journal unless it already failed; the first failure is kept. @return true if written */
+  private boolean record(JournalWrite write) {
+    if (journalFailure != null) {
+      return false;
+    }
+    try {
+      write.write();
+      return true;
+    } catch (IOException e) {
+      journalFailure = "the journal " + journal.file() + " could not be written (" + reason(e) + ")";
+      return false;
+    }
   }
 
   private PlannedStep run(PlannedStep step, LongConsumer progress) {

@@ -11,15 +11,23 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One run at a time: a lock on a file that holds the holder's pid. Runs that change files take it
  * exclusively; {@code check} takes it shared, so checks run side by side but never during a cleanup.
- * The lock covers one byte far past the pid record: on Windows {@code LockFileEx} locks are
- * mandatory, so a lock over the record would keep the second run from reading who holds it.
+ * The file is named after the tree, not the path that reached it (see {@link #fileName}). The lock
+ * covers one byte far past the pid record: on Windows {@code LockFileEx} locks are mandatory, so a
+ * lock over the record would keep the second run from reading who holds it.
  */
 public final class RunLock implements Closeable {
 
+  /** The running system's lock (and that of a --root that is the running system's root). */
+  private static final String LIVE = "imageprep.lock";
   /** The holder's record ({@code pid N}) lives in the first bytes. */
   static final int RECORD_BYTES = 64;
   /** The byte that is locked: past any record, and locking beyond the end of a file is allowed. */
@@ -45,6 +53,52 @@ public final class RunLock implements Closeable {
 
     public String holder() {
       return holder;
+    }
+  }
+
+  /**
+   * The lock file's name for a tree: the running system has one lock, a mounted root one keyed on its
+   * identity (device and inode of the root directory), so that every path reaching the same tree (a
+   * bind mount, a symlink, {@code --root /}) takes the same lock. Where the filesystem has no such
+   * identity (Windows), the path string has to do.
+   *
+   * @param root the tree's root, symlinks resolved
+   */
+  public static String fileName(Path root, boolean offline) {
+    if (!offline) {
+      return LIVE;
+    }
+    Optional<String> tree = identity(root);
+    if (tree.isEmpty()) {
+      return "root-" + digest(root.toString()) + ".lock";
+    }
+    for (Path top : root.getFileSystem().getRootDirectories()) {
+      if (tree.equals(identity(top))) {
+        return LIVE; // --root / is the running system
+      }
+    }
+    return "tree-" + tree.get() + ".lock";
+  }
+
+  /** Device and inode of a directory, in hex, or empty where the filesystem does not say. */
+  static Optional<String> identity(Path dir) {
+    try {
+      Map<String, Object> a = Files.readAttributes(dir, "unix:dev,ino");
+      if (a.get("dev") instanceof Number dev && a.get("ino") instanceof Number ino) {
+        return Optional.of(Long.toHexString(dev.longValue()) + "-" + Long.toHexString(ino.longValue()));
+      }
+      return Optional.empty();
+    } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String digest(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -38,6 +38,7 @@ public final class RootCommand implements Callable<Integer> {
     m.put("schema", SchemaCommand.class);
     m.put("stamp", StampCommand.class);
     m.put("sudo", SudoCommand.class);
+    m.put("registry", RegistryCommand.class);
     return Collections.unmodifiableMap(m);
   }
 

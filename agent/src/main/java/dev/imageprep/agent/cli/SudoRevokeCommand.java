@@ -4,12 +4,12 @@ import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.probe.windows.AdministratorsGroup;
 import dev.imageprep.agent.run.HostOpener;
 import dev.imageprep.agent.run.AgentException;
+import dev.imageprep.agent.sudo.HostVisudo;
 import dev.imageprep.agent.sudo.RevokeConfig;
 import dev.imageprep.agent.sudo.RevokeOutcome;
 import dev.imageprep.agent.sudo.RevokeRequest;
 import dev.imageprep.agent.sudo.ShadowLock;
 import dev.imageprep.agent.sudo.SudoRevoker;
-import dev.imageprep.agent.sudo.Visudo;
 import dev.imageprep.agent.sudo.WindowsAdminRevoker;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.model.ExitCode;
@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
         + " that grant them rights (WorkSpaces grants local admin that way).",
         "Without --user: every user with a uid from UID_MIN to UID_MAX (/etc/login.defs) and a login shell,"
         + " minus `sudo-revoke.keep` in /etc/imageprep/imageprep.conf. Root's rights are never removed.",
-        "Takes the locks gpasswd and vigr take; has visudo -c check every rewritten drop-in before it replaces"
-        + " the file, and puts the drop-ins back if visudo rejects the whole configuration. Idempotent: a second"
+        "Takes the locks gpasswd and vigr take; has this machine's visudo -c check every rewritten drop-in"
+        + " before it replaces the file, and puts the drop-ins back if visudo rejects the whole configuration."
+        + " Never runs a program of the image; without a visudo here it changes nothing. Idempotent: a second"
         + " run changes nothing. Each change is logged to standard error (the journal, under systemd).",
         // picocli formats descriptions: %% is one percent sign
         "On Windows: removes users from the local Administrators group (S-1-5-32-544), except the built-in"
@@ -46,7 +47,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
         "0:done: no chosen user has sudo rights left (or there was nothing to do)",
         "2:usage error (asked to revoke root, no --yes without a terminal); nothing was changed",
-        "3:incomplete: a change failed, or a grant remains that imageprep does not edit (listed)",
+        "3:incomplete: a change failed, a grant remains that imageprep does not edit (listed), or a drop-in"
+            + " needs rewriting and this machine has no visudo to check it (nothing was changed)",
         "4:another process holds the /etc/group or /etc/gshadow lock"})
 public final class SudoRevokeCommand implements Callable<Integer> {
 
@@ -61,7 +63,8 @@ public final class SudoRevokeCommand implements Callable<Integer> {
   List<String> users = new ArrayList<>();
 
   @Option(names = "--root", paramLabel = "DIR",
-      description = "Revoke in the image whose root filesystem is mounted at DIR (visudo runs via chroot).")
+      description = "Revoke in the image whose root filesystem is mounted at DIR (checked with this machine's"
+          + " visudo; nothing of the image is run).")
   String root;
 
   @Mixin
@@ -99,7 +102,9 @@ public final class SudoRevokeCommand implements Callable<Integer> {
       throw AgentException.usage("sudo revoke changes /etc/group and /etc/sudoers.d: run it as root");
     }
     RootedFiles files = new RootedFiles(rootDir);
-    SudoRevoker revoker = new SudoRevoker(files, new Visudo(files, offline, ctx.env().runner()), ctx.env().pid(),
+    HostVisudo visudo = HostVisudo.onThisMachine(files, offline, ctx.env().runner(), ctx.env().fileSystem(),
+        ctx.env().fileSystem().getPath(System.getProperty("java.io.tmpdir")));
+    SudoRevoker revoker = new SudoRevoker(files, visudo, ctx.env().pid(),
         pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), SudoRevokeCommand::pause,
         line -> {
           err.println("imageprep sudo revoke: " + line);
@@ -167,6 +172,8 @@ public final class SudoRevokeCommand implements Callable<Integer> {
       throw AgentException.usage(e.getMessage());
     } catch (ShadowLock.BusyException e) {
       throw new AgentException(ExitCode.LOCKED, e.getMessage());
+    } catch (SudoRevoker.NoJudgeException e) {
+      throw new AgentException(ExitCode.INCOMPLETE, e.getMessage());
     }
   }
 

@@ -24,23 +24,31 @@ final class CleanupRun {
     this.interruptions = interruptions;
   }
 
+  /**
+   * Carries out the plan, stopping between steps when interrupted or when the journal cannot be
+   * written; the run then says why and ends incomplete (exit 3).
+   */
   Cleaned execute(CleanupPlan plan) {
     List<String> notes = new ArrayList<>();
     List<PlannedStep> steps;
-    try (Journal journal = session.openJournal()) {
-      notes.add("journal: " + journal.file());
-      try (CleanupProgress progress = new CleanupProgress(session.progress(), plan)) {
-        SafeTree tree = new SafeTree(session.root(), session.files().entries(), session.actions().remover());
-        steps = new CleanupExecutor(tree, CleanupActions.standard(), journal)
-            .execute(plan, progress, interruptions);
+    Journal journal = session.openJournal();
+    notes.add("journal: " + journal.file());
+    SafeTree tree = new SafeTree(session.root(), session.files().entries(), session.actions().remover());
+    CleanupExecutor executor = new CleanupExecutor(tree, CleanupActions.standard(), journal);
+    try (CleanupProgress progress = new CleanupProgress(session.progress(), plan)) {
+      steps = executor.execute(plan, progress, interruptions);
+    } finally {
+      try {
+        journal.close();
+      } catch (IOException e) {
+        notes.add("the journal " + journal.file() + " may be incomplete: " + e.getMessage());
       }
-    } catch (IOException e) {
-      throw new AgentException(dev.imageprep.rules.model.ExitCode.INCOMPLETE, "the cleanup journal failed: "
-          + e.getMessage());
     }
+    executor.stoppedBecause().ifPresent(why -> notes.add("stopped: " + why + "; nothing after that was changed."
+        + " Free the state directory (or pass --state-dir) and run the command again to finish"));
     if (interruptions.getAsBoolean()) {
       notes.add("interrupted: run the command again to finish (re-runs are idempotent)");
     }
-    return new Cleaned(steps, interruptions.getAsBoolean(), notes);
+    return new Cleaned(steps, interruptions.getAsBoolean() || executor.stoppedBecause().isPresent(), notes);
   }
 }

@@ -5,6 +5,7 @@ import dev.imageprep.agent.cleanup.Journal;
 import dev.imageprep.agent.cleanup.RunLock;
 import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.progress.Progress;
+import dev.imageprep.agent.secrets.EvidenceRedactor;
 import dev.imageprep.rules.catalog.Catalog;
 import dev.imageprep.rules.catalog.CatalogException;
 import dev.imageprep.rules.catalog.CatalogProblem;
@@ -27,16 +28,12 @@ import dev.imageprep.rules.model.ProfileDetection;
 import dev.imageprep.rules.select.NearestNames;
 import dev.imageprep.rules.select.Selection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,6 +46,8 @@ import java.util.stream.Collectors;
  * --skip} that the profile lacks, a detection that fell back) is in {@link #notes()}.
  */
 public final class Session {
+
+  private final EvidenceRedactor redactor = new EvidenceRedactor();
 
   private final AgentEnvironment env;
   private final HostOpener opener;
@@ -147,7 +146,7 @@ public final class Session {
       if (!Files.isRegularFile(p)) {
         throw AgentException.usage("--rules " + f + ": no such file");
       }
-      extra.add(new Catalog.Source(f, () -> Files.newBufferedReader(p, StandardCharsets.UTF_8)));
+      extra.add(new Catalog.Source(f, () -> Files.newInputStream(p)));
     }
     try {
       return Catalog.load(types, Catalog.BUNDLED, extra);
@@ -315,7 +314,8 @@ public final class Session {
         first[0] = false;
       });
       task.advance(1, null);
-      return results;
+      // rules of any type may quote the image's files: every result goes through the secret redaction
+      return results.stream().map(redactor::redact).toList();
     }
   }
 
@@ -328,9 +328,9 @@ public final class Session {
     return request.stateDir() != null ? env.fileSystem().getPath(request.stateDir()) : env.stateDir();
   }
 
-  /** The lock file's name: one lock for the running system, one per mounted root. */
+  /** The lock file's name: one lock for the running system, one per mounted tree (not per path). */
   public static String lockFileName(Path root, boolean offline) {
-    return offline ? "root-" + digest(root.toString()) + ".lock" : "imageprep.lock";
+    return RunLock.fileName(root, offline);
   }
 
   public RunLock lock(boolean shared) {
@@ -338,15 +338,16 @@ public final class Session {
     try {
       opened.actions().stateDirectory().prepare(stateDir());
     } catch (IOException e) {
-      throw AgentException.usage("cannot use " + stateDir() + " for the lock and journals: " + e.getMessage());
+      throw AgentException.usage("cannot use " + stateDir() + " for the lock and journals: "
+          + StateDirectory.problem(stateDir(), e, env.uid()));
     }
     try {
       return RunLock.acquire(file, shared, env.pid());
     } catch (RunLock.HeldException e) {
       throw new AgentException(ExitCode.LOCKED, e.getMessage());
     } catch (IOException e) {
-      throw AgentException.usage("cannot take the lock in " + stateDir() + " (" + e.getMessage()
-          + "): run as root or pass --state-dir");
+      throw AgentException.usage("cannot take the lock " + file + ": " + StateDirectory.problem(stateDir(), e,
+          env.uid()));
     }
   }
 
@@ -357,16 +358,8 @@ public final class Session {
     try {
       return Journal.open(file, env.clock());
     } catch (IOException e) {
-      throw AgentException.usage("cannot write the journal " + file + " (" + e.getMessage() + ")");
-    }
-  }
-
-  private static String digest(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw AgentException.usage("cannot write the journal " + file + ": " + StateDirectory.problem(stateDir(), e,
+          env.uid()));
     }
   }
 }

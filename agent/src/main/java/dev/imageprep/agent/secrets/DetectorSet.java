@@ -127,16 +127,43 @@ final class DetectorSet {
     }
     for (Detector d : keywordless) {
       if (d.paths().allows(p)) {
-        d.scan(text, 0, 0, out);
+        contained(d, () -> d.scan(text, 0, 0, out));
       }
     }
     int[] covered = new int[detectors.size()];
     matcher.scan(text.data(), text.length(), (keyword, start, end) -> {
       for (int i : detectorsByKeyword[keyword]) {
         if (allowed[i] && start >= covered[i]) {
-          covered[i] = Math.max(end, detectors.get(i).scan(text, start, end, out));
+          Detector d = detectors.get(i);
+          covered[i] = Math.max(end, contained(d, () -> d.scan(text, start, end, out)));
         }
       }
     });
+  }
+
+  /** A detector that could not finish on a file; the file is then reported as not fully scanned. */
+  static final class Overflow extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Overflow(String detector) {
+      super(detector, null, false, false);
+    }
+
+    String detector() {
+      return getMessage();
+    }
+  }
+
+  /**
+   * Runs one detector on one file. java.util.regex recurses once per repetition of some groups, so a
+   * rule file's pattern can overflow the stack on a long line; that ends this file's scan, not the
+   * whole scan (the stack is unwound by then, and the error says nothing about the other files).
+   */
+  private static int contained(Detector d, java.util.function.IntSupplier scan) {
+    try {
+      return scan.getAsInt();
+    } catch (StackOverflowError e) {
+      throw new Overflow(d.kinds().get(0).id());
+    }
   }
 }

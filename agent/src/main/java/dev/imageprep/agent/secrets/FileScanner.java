@@ -72,6 +72,9 @@ final class FileScanner {
       } catch (ScanBudget.Exceeded e) {
         return new Result(List.of(), new SkippedFile(image, Cause.BUDGET, "a detector's pattern exceeded the"
             + " per-file regex budget (" + (ScanBudget.BASE + ScanBudget.PER_BYTE * n) + " character reads)"), n);
+      } catch (DetectorSet.Overflow e) {
+        return new Result(List.of(), new SkippedFile(image, Cause.BUDGET, "detector " + e.detector() + "'s pattern"
+            + " overflowed the stack on this file (it recurses once per repeated match); not fully scanned"), n);
       }
     } catch (IOException e) {
       return new Result(List.of(), new SkippedFile(image, Cause.UNREADABLE, RootedFiles.describe(e, image)), 0);

@@ -61,6 +61,15 @@ final class Findings {
     return raw.isEmpty();
   }
 
+  /** Where a found value starts (a byte offset) and its redacted preview. */
+  record ValueStart(int offset, String preview) {}
+
+  /** Every finding's start, generic or not and before de-duplication: for redacting text in place. */
+  List<ValueStart> valueStarts() {
+    return raw.stream().filter(r -> r.offset() >= 0).map(r -> new ValueStart(r.offset(), r.preview())).toList();
+  }
+
+
   /** The findings without their fingerprints. */
   List<SecretFinding> finish(ImagePath path, FileText text) {
     return finish(path, text, null).stream().map(Found::finding).toList();

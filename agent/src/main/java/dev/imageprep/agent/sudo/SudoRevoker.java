@@ -27,9 +27,9 @@ import java.util.function.LongPredicate;
 /**
  * Takes sudo rights away from interactive users: out of the {@code sudo}, {@code wheel} and
  * {@code admin} groups (under shadow-utils' locks), and out of the {@code /etc/sudoers.d} drop-ins
- * (each rewrite checked by visudo before it replaces the file, the whole configuration checked after,
- * and put back if visudo rejects it). Root is never touched; {@code /etc/sudoers} itself is only
- * reported, as its owner should edit it with visudo.
+ * (each rewrite checked by this machine's visudo before it replaces the file, the whole configuration
+ * checked after, and put back if visudo rejects it; without a visudo here, nothing is changed). Root is
+ * never touched; {@code /etc/sudoers} itself is only reported, as its owner should edit it with visudo.
  */
 public final class SudoRevoker {
 
@@ -50,7 +50,7 @@ public final class SudoRevoker {
 
   /**
    * @param files the image, read and written inside its root
-   * @param sudoers the syntax judge (visudo)
+   * @param sudoers the syntax judge (this machine's visudo)
    * @param pid this process's id, for the lock files
    * @param alive whether a pid holding a lock file is running
    * @param pause the wait between lock attempts
@@ -69,6 +69,7 @@ public final class SudoRevoker {
   /**
    * @throws IllegalArgumentException when asked to revoke root
    * @throws ShadowLock.BusyException when another process holds the group database locks
+   * @throws NoJudgeException when a drop-in needs rewriting and nothing here can check sudoers syntax
    * @throws IOException when the account database cannot be read
    */
   public RevokeOutcome run(RevokeRequest request) throws IOException {
@@ -84,11 +85,31 @@ public final class SudoRevoker {
     List<String> remaining = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     if (!users.isEmpty()) {
+      List<DropInEdit> edits = planDropIns(users, uids, remaining);
+      Optional<String> noJudge = edits.isEmpty() ? Optional.empty() : sudoers.unavailable();
+      if (noJudge.isPresent() && !request.dryRun()) {
+        // fail closed, before the groups are touched: no half-done revoke, no sudoers file changed unchecked
+        throw new NoJudgeException(edits.get(0).image() + (edits.size() > 1 ? " and " + (edits.size() - 1)
+            + " more drop-in(s) need" : " needs") + " rewriting, but " + noJudge.get() + "; nothing was changed");
+      }
       groups(users, request.dryRun(), changes);
-      dropIns(users, uids, request.dryRun(), changes, remaining, failures);
+      if (request.dryRun()) {
+        edits.forEach(e -> changes.addAll(e.rewrite().changes()));
+      } else {
+        applyDropIns(edits, changes, failures);
+      }
       mainSudoers(users, uids, remaining);
     }
     return new RevokeOutcome(List.copyOf(users), changes, remaining, failures);
+  }
+
+  /** No trustworthy sudoers judge on this machine, while a drop-in needs rewriting; nothing was changed. */
+  public static final class NoJudgeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NoJudgeException(String message) {
+      super(message);
+    }
   }
 
   private Set<String> select(RevokeRequest request, List<UserAccount> passwd, Map<String, Integer> uids) {
@@ -152,15 +173,19 @@ public final class SudoRevoker {
     }
   }
 
-  private void dropIns(Set<String> users, Map<String, Integer> uids, boolean dryRun, List<String> changes,
-      List<String> remaining, List<String> failures) throws IOException {
+  /** One drop-in to rewrite: its host file, image path, what it holds now and the rewrite. */
+  private record DropInEdit(Path file, ImagePath image, String text, PosixFileAttributes attrs,
+      SudoersDropIn.Rewrite rewrite) {}
+
+  /** Reads the drop-ins sudo reads and works out the rewrites; changes nothing. */
+  private List<DropInEdit> planDropIns(Set<String> users, Map<String, Integer> uids, List<String> remaining)
+      throws IOException {
     Fact<ImagePath> real = files.resolve(SUDOERS_D);
     Path dir = real.isKnown() ? files.hostPath(real.value()) : null;
     if (dir == null || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
+      return List.of();
     }
-    Map<Path, Backup> replaced = new LinkedHashMap<>();
-    List<String> made = new ArrayList<>();
+    List<DropInEdit> edits = new ArrayList<>();
     for (Path file : entries(dir)) {
       String name = file.getFileName().toString();
       ImagePath image = real.value().child(name);
@@ -174,34 +199,38 @@ public final class SudoRevoker {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       SudoersDropIn.Rewrite rewrite = SudoersDropIn.rewrite(image.toString(), text, users, uids);
       remaining.addAll(rewrite.unresolved());
-      if (!rewrite.changed()) {
-        continue;
+      if (rewrite.changed()) {
+        edits.add(new DropInEdit(file, image, text, attrs, rewrite));
       }
-      if (dryRun) {
-        changes.addAll(rewrite.changes());
-        continue;
-      }
-      Optional<String> cannot = sudoers.unavailable();
-      if (cannot.isPresent()) {
-        remaining.add(image + " still grants rights: " + cannot.get() + ", and no sudoers file is changed unchecked");
-        continue;
-      }
-      if (replaced.isEmpty() && made.isEmpty()) {
-        // judge the configuration as found, so a problem that was already there is not blamed on the edit
-        Optional<String> before = sudoers.check(Optional.empty());
-        if (before.isPresent()) {
-          failures.add(before.get() + " before imageprep changed anything; the drop-ins are left as they are");
-          return;
-        }
-      }
-      Optional<String> problem = replaceChecked(file, image, rewrite.text(), attrs);
+    }
+    return edits;
+  }
+
+  /**
+   * Replaces the drop-ins one by one, each rewrite checked by visudo first; then checks the whole
+   * configuration and puts every drop-in back if visudo rejects it.
+   */
+  private void applyDropIns(List<DropInEdit> edits, List<String> changes, List<String> failures) throws IOException {
+    if (edits.isEmpty()) {
+      return;
+    }
+    // judge the configuration as found, so a problem that was already there is not blamed on the edit
+    Optional<String> before = sudoers.check(Optional.empty());
+    if (before.isPresent()) {
+      failures.add(before.get() + " before imageprep changed anything; the drop-ins are left as they are");
+      return;
+    }
+    Map<Path, Backup> replaced = new LinkedHashMap<>();
+    List<String> made = new ArrayList<>();
+    for (DropInEdit edit : edits) {
+      Optional<String> problem = replaceChecked(edit.file(), edit.image(), edit.rewrite().text(), edit.attrs());
       if (problem.isPresent()) {
-        failures.add(problem.get() + "; " + image + " is unchanged");
+        failures.add(problem.get() + "; " + edit.image() + " is unchanged");
         continue;
       }
-      replaced.put(file, new Backup(text, attrs));
-      rewrite.changes().forEach(log);
-      made.addAll(rewrite.changes());
+      replaced.put(edit.file(), new Backup(edit.text(), edit.attrs()));
+      edit.rewrite().changes().forEach(log);
+      made.addAll(edit.rewrite().changes());
     }
     if (replaced.isEmpty()) {
       return;

@@ -3,7 +3,7 @@ package dev.imageprep.agent.sudo;
 import dev.imageprep.rules.host.ImagePath;
 import java.util.Optional;
 
-/** Judges sudoers syntax before and after a drop-in is replaced; {@link Visudo} asks the real visudo. */
+/** Judges sudoers syntax before and after a drop-in is replaced; {@link HostVisudo} asks this machine's visudo. */
 public interface SudoersCheck {
 
   /** @return why no judgement can be had (no visudo), or empty when checks can run */

@@ -14,9 +14,13 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.imageprep", importOptions = ImportOption.DoNotIncludeTests.class)
 class LibrariesTest {
 
-  /** The Linux classes that open directories and files by handle ({@code openat}, {@code O_NOFOLLOW}). */
+  /**
+   * The Linux classes that call the C library where the JDK has no equivalent: opening directories
+   * and files by handle ({@code openat}, {@code O_NOFOLLOW}) and finding a file's data extents
+   * ({@code lseek(SEEK_DATA)}, for shredding only what a file really holds).
+   */
   private static final String LINUX_NATIVE =
-      "dev\\.imageprep\\.agent\\.probe\\.linux\\.(DirHandle|FileHandle|LinuxCalls)(\\$.*)?";
+      "dev\\.imageprep\\.agent\\.probe\\.linux\\.(DirHandle|FileHandle|LinuxCalls|DataExtents)(\\$.*)?";
 
   @ArchTest
   static final ArchRule jacksonOnlyInJson = noClasses().that().resideOutsideOfPackage("dev.imageprep.agent.json..")
@@ -28,6 +32,6 @@ class LibrariesTest {
       .resideOutsideOfPackage("dev.imageprep.agent.probe.windows..")
       .and().haveNameNotMatching(LINUX_NATIVE)
       .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..", "oshi..")
-      .because("native calls are confined to the Windows probes and, on Linux, to the three classes that walk"
-          + " trees by handle (openat with O_NOFOLLOW), where the JDK has no equivalent");
+      .because("native calls are confined to the Windows probes and, on Linux, to the few classes that call"
+          + " what the JDK lacks (openat with O_NOFOLLOW, lseek with SEEK_DATA)");
 }

@@ -3,6 +3,7 @@ package dev.imageprep.agent.cleanup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,18 @@ class RunLockTest {
     }
   }
 
+  @Test
+  void theLockIsNamedAfterTheTreeNotThePathThatReachedIt() throws Exception {
+    Path tree = Files.createDirectories(dir.resolve("tree"));
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), tree);
+
+    assertThat(RunLock.fileName(link.toRealPath(), true)).isEqualTo(RunLock.fileName(tree, true))
+        .startsWith("tree-").isNotEqualTo(RunLock.fileName(other, true));
+    assertThat(RunLock.fileName(Path.of("/"), true)).as("--root / is the running system")
+        .isEqualTo(RunLock.fileName(tree, false)).isEqualTo("imageprep.lock");
+  }
+
   /**
    * LockFileEx locks are mandatory: "an exclusive lock ... denies all other processes both read and
    * write access to the specified region" (LockFileEx, Win32 docs). The lock therefore covers a byte
@@ -36,7 +49,7 @@ class RunLockTest {
     Path file = dir.resolve("imageprep.lock");
     try (RunLock held = RunLock.acquire(file, false, 4242)) {
       assertThat(held.lockedFrom()).isGreaterThanOrEqualTo(RunLock.RECORD_BYTES);
-      assertThat(java.nio.file.Files.readString(file)).isEqualTo("pid 4242\n");
+      assertThat(Files.readString(file)).isEqualTo("pid 4242\n");
     }
   }
 }

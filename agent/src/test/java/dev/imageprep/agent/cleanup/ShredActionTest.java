@@ -2,7 +2,9 @@ package dev.imageprep.agent.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.imageprep.agent.testing.Mounts;
 import dev.imageprep.rules.cleanup.ActionKind;
 import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
@@ -104,6 +106,39 @@ class ShredActionTest {
     assertThat(target.passes.get(3)).containsOnly((byte) 0).hasSize(secret.length);
     assertThat(target.unlinked).isTrue();
     assertThat(file).doesNotExist();
+  }
+
+  @Test
+  void aSparseFileIsOverwrittenWhereItHasDataAndNeverFillsTheVolume() throws Exception {
+    assumeTrue(Mounts.isRoot(), "mounting a small tmpfs needs root (CI runs as root)");
+    Path volume = Files.createDirectories(dir.resolve("volume"));
+    Mounts.tmpfs(volume, "16m", "huge=never"); // page-sized extents, whatever the system default
+    try {
+      Path file = volume.resolve("disk.img");
+      byte[] key = "-----BEGIN OPENSSH PRIVATE KEY-----\n".repeat(200).getBytes(); // 7,200 bytes
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ch.write(ByteBuffer.wrap(key), 0);
+        ch.write(ByteBuffer.wrap(key), 512L << 20);
+        ch.write(ByteBuffer.wrap(new byte[] {1}), (1L << 30) - 1);
+      }
+      long logical = Files.size(file);
+      RecordingTarget target = new RecordingTarget(file);
+
+      String reason = new ShredAction(3).apply(step(logical), target, target.lstat().orElseThrow(), n -> {});
+
+      assertThat(logical).as("a 1 GiB file on a 16 MiB volume").isEqualTo(1L << 30);
+      assertThat(reason).contains("sparse file of " + logical + " bytes").doesNotContain(" " + logical + " bytes that");
+      assertThat(target.passes).hasSize(4).allSatisfy(pass -> assertThat(pass.length).isBetween(2 * key.length,
+          3 * 4096 * 2));
+      for (int i = 0; i < 3; i++) {
+        assertThat(indexOf(target.passes.get(i), "PRIVATE KEY".getBytes())).as("random pass " + i).isNegative();
+      }
+      assertThat(target.unlinked).isTrue();
+      assertThat(Files.getFileStore(volume).getUsableSpace()).as("the volume is as empty as before")
+          .isEqualTo(Files.getFileStore(volume).getTotalSpace());
+    } finally {
+      Mounts.unmount(volume);
+    }
   }
 
   @Test

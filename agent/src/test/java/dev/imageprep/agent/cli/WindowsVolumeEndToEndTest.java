@@ -194,18 +194,37 @@ class WindowsVolumeEndToEndTest {
   }
 
   @Test
-  void registryRulesAreUnknownNotPassWhenTheHivesCannotBeRead() throws Exception {
+  void aDirtyHiveWithoutLogsNeverLetsARulePassAndAFailureKeepsTheCaveat() throws Exception {
+    Run clean = check();
     Path hive = volume.resolve("Windows/System32/config/SOFTWARE");
     byte[] bytes = Files.readAllBytes(hive);
     bytes[8] ^= 1; // secondary sequence number: the hive was not closed cleanly
     bytes[0x1FC] ^= 1; // and keep the header checksum right for the change
     Files.write(hive, bytes);
     Run r = check();
-    for (String id : List.of("profile-size", "apps-on-system-drive", "appx-provisioned", "pending-reboot")) {
+
+    List<String> passedBefore = new java.util.ArrayList<>();
+    List<String> failedBefore = new java.util.ArrayList<>();
+    for (String id : List.of("profile-size", "apps-on-system-drive", "appx-provisioned", "pending-reboot",
+        "required-components")) {
+      String before = clean.check(id).get("status").asText();
       JsonNode c = r.check(id);
-      assertThat(c.get("status").asText()).as(id).isEqualTo("unknown");
-      assertThat(c.get("message").asText()).as(id).contains("not closed cleanly");
+      JsonNode caveat = c.get("evidence").get(c.get("evidence").size() - 1);
+      assertThat(caveat.get("kind").asText()).as(id).isEqualTo("read-possibly-stale");
+      assertThat(caveat.get("path").asText()).isEqualTo("/Windows/System32/config/SOFTWARE");
+      assertThat(caveat.get("detail").asText()).as(id).contains("SOFTWARE was not closed cleanly",
+          "no log could be applied", "judged from the primary file");
+      if (before.equals("pass")) {
+        passedBefore.add(id);
+        assertThat(c.get("status").asText()).as(id).isEqualTo("unknown");
+        assertThat(c.get("message").asText()).as(id).contains("not closed cleanly", "the rule would pass on it");
+      } else {
+        failedBefore.add(id);
+        assertThat(c.get("status").asText()).as(id).isEqualTo(before).isIn("fail", "warn");
+      }
     }
+    assertThat(passedBefore).isNotEmpty();
+    assertThat(failedBefore).isNotEmpty();
     assertThat(r.exit()).isEqualTo(ExitCode.NOT_READY.code());
   }
 

@@ -119,6 +119,28 @@ class SecretScannerSafetyTest {
   }
 
   @Test
+  void aPatternThatOverflowsTheStackLosesOnlyItsFile() throws Exception {
+    Path root = root();
+    Files.createDirectories(root.resolve("etc"));
+    // deep enough to overflow any thread's stack, interpreted or compiled (800 KB, under the 1 MiB limit)
+    Files.writeString(root.resolve("etc/deep.txt"), "boom " + "ab".repeat(400_000) + "\n");
+    Files.writeString(root.resolve("etc/other.txt"), KEY_LINE);
+    // java.util.regex recurses once per repetition of a group with alternatives; without keywords the
+    // pattern runs over whole files (a keyword's window would cut the line short)
+    SecretDetectorSpec deep = new SecretDetectorSpec("deep", "Recursive pattern", Severity.ERROR, List.of(),
+        "boom (a|b)*c", null, null, List.of("*.txt"), null, null);
+
+    SecretScan scan = scan(root, new ScanScope(List.of(ImagePath.ROOT), List.of(), 1 << 20, List.of(deep), List.of()));
+
+    assertThat(scan.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.path()).hasToString("/etc/deep.txt");
+      assertThat(s.cause()).isEqualTo(Cause.BUDGET);
+      assertThat(s.reason()).contains("deep").contains("stack");
+    });
+    assertThat(scan.findings()).extracting(f -> f.path().toString()).containsExactly("/etc/other.txt");
+  }
+
+  @Test
   void ruleDetectorsAddFindingsAndDisabledBuiltInsStayQuiet() throws Exception {
     Path root = root();
     Files.createDirectories(root.resolve("etc"));

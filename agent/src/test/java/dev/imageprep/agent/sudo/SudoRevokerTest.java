@@ -141,6 +141,25 @@ class SudoRevokerTest {
   }
 
   @Test
+  void withoutAJudgeNothingAtAllIsChanged() throws IOException {
+    String group = Files.readString(root.resolve("etc/group"));
+    SudoersCheck none = new HostVisudo(new RootedFiles(root), true, (command, limit) -> {
+      throw new AssertionError("nothing may run: " + command);
+    }, List.of(root.resolve("no/visudo")), root);
+    SudoRevoker revoker = new SudoRevoker(new RootedFiles(root), none, 4242, pid -> false, () -> { }, log::add);
+
+    assertThatThrownBy(() -> revoker.run(new RevokeRequest(List.of(), false)))
+        .isInstanceOf(SudoRevoker.NoJudgeException.class)
+        .hasMessageContaining("/etc/sudoers.d/01-ws-admin-user and 1 more drop-in(s) need rewriting")
+        .hasMessageContaining("nothing was changed");
+    assertThat(Files.readString(root.resolve("etc/group"))).as("not even the groups").isEqualTo(group);
+    assertThat(root.resolve("etc/sudoers.d/01-ws-admin-user")).exists();
+    assertThat(log).isEmpty();
+    assertThat(revoker.run(new RevokeRequest(List.of(), true)).changes()).as("a dry run still shows the plan")
+        .hasSize(5);
+  }
+
+  @Test
   void rootIsRefused() {
     assertThatThrownBy(() -> run(false, "root")).isInstanceOf(IllegalArgumentException.class);
   }

@@ -6,10 +6,10 @@ import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.Platform;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,15 +54,15 @@ public final class Catalog {
     this.overlays = overlays;
   }
 
-  /** A named source of catalog text, opened when the catalog loads. */
-  public record Source(String name, java.util.concurrent.Callable<Reader> open) {}
+  /** A named source of catalog bytes (UTF-8), opened when the catalog loads. */
+  public record Source(String name, java.util.concurrent.Callable<InputStream> open) {}
 
   /** Loads the bundled catalog and then the given rule files, validating everything. */
   public static Catalog load(CheckTypes types, List<String> bundled, List<Source> extra) {
     CatalogLoader loader = new CatalogLoader(types);
     Map<String, Source> lazy = new LinkedHashMap<>();
     for (String name : bundled) {
-      lazy.put(stem(name), new Source("bundled:" + name, () -> bundledReader(name)));
+      lazy.put(stem(name), new Source("bundled:" + name, () -> bundled(name)));
     }
     Map<String, CatalogFile> profiles = new LinkedHashMap<>();
     List<CatalogFile> overlays = new ArrayList<>();
@@ -102,15 +102,31 @@ public final class Catalog {
   }
 
   private static CatalogFile read(CatalogLoader loader, Source source) {
-    try (Reader reader = source.open().call()) {
-      return loader.load(source.name(), reader);
+    try (InputStream in = source.open().call()) {
+      return loader.load(source.name(), CatalogText.read(source.name(), in));
     } catch (CatalogException e) {
       throw e;
-    } catch (IOException | UncheckedIOException e) {
-      throw new CatalogException(new CatalogProblem(source.name(), 0, 0, "cannot read: " + e.getMessage()));
+    } catch (IOException e) {
+      throw new CatalogException(new CatalogProblem(source.name(), 0, 0, "cannot read: " + describe(e)));
+    } catch (UncheckedIOException e) {
+      throw new CatalogException(new CatalogProblem(source.name(), 0, 0, "cannot read: " + describe(e.getCause())));
     } catch (Exception e) {
       throw new CatalogException(new CatalogProblem(source.name(), 0, 0, "cannot read: " + e));
     }
+  }
+
+  /** Why a file could not be read, in words: an access error's message is only the file's name. */
+  private static String describe(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   private static String stem(String bundledName) {
@@ -132,12 +148,12 @@ public final class Catalog {
     return f;
   }
 
-  private static Reader bundledReader(String name) {
+  private static InputStream bundled(String name) {
     InputStream in = Catalog.class.getResourceAsStream(RESOURCE_DIR + name);
     if (in == null) {
       throw new UncheckedIOException(new IOException("bundled catalog file missing: " + name));
     }
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
+    return in;
   }
 
   /** Profile ids, in load order. */

@@ -8,7 +8,7 @@ import dev.imageprep.rules.cleanup.Glob;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.Platform;
 import dev.imageprep.rules.host.Severity;
-import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,15 +55,15 @@ public final class CatalogLoader {
    * @param name the file as the user named it, used in every error
    * @throws CatalogException for syntax errors and invalid values, with locations
    */
-  CatalogFile load(String name, Reader reader) {
+  CatalogFile load(String name, String text) {
     Node root;
     try {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);
       options.setMaxAliasesForCollections(20);
-      options.setCodePointLimit(8 * 1024 * 1024);
+      options.setCodePointLimit(CatalogText.MAX_BYTES); // CatalogText has already held the file to this
       List<Node> docs = new ArrayList<>();
-      new Yaml(options).composeAll(reader).forEach(docs::add);
+      new Yaml(options).composeAll(new StringReader(text)).forEach(docs::add);
       if (docs.size() != 1) {
         throw new CatalogException(new CatalogProblem(name, 0, 0,
             "a catalog file holds exactly one YAML document, found " + docs.size()));

@@ -75,9 +75,10 @@ public final class ConfigValuesCheck implements CheckType<ConfigValuesCheck.Para
       Setting s = settings.get(e.getKey());
       String actual = s != null ? s.value() : p.defaults().get(e.getKey());
       boolean ok = e.getValue().equals(actual);
-      String how = s != null ? "set to " + actual : (actual == null ? "not set" : "not set, default " + actual);
+      // written as the file writes it (key = value), so the agent's secret redaction recognises a password
+      String how = s != null ? " = " + quoted(actual) : actual == null ? " not set" : " not set, default " + actual;
       evidence.add(new Evidence(p.file(), s == null ? null : s.line(), ok ? "setting-ok" : "setting-wrong",
-          e.getKey() + " " + how + (ok ? "" : ", expected " + e.getValue()), null));
+          e.getKey() + how + (ok ? "" : "; expected " + e.getKey() + " = " + quoted(e.getValue())), null));
       if (!ok) {
         wrong++;
       }
@@ -107,6 +108,11 @@ public final class ConfigValuesCheck implements CheckType<ConfigValuesCheck.Para
       out.put(line.substring(0, eq).strip(), new Setting(unquote(line.substring(eq + 1).strip()), i + 1));
     }
     return out;
+  }
+
+  /** A value as a config file would quote it when it has blanks or separators in it. */
+  private static String quoted(String v) {
+    return v.matches("[^\\s,;#\"']+") ? v : '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
   private static String unquote(String v) {

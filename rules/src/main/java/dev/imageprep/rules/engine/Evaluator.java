@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * Judges the selected rules against the host's facts. A check that throws is reported as {@code
  * unknown} with the error, never as a pass; a failed rule below error severity is reported as {@code
  * warn}; a failure whose every finding the context's cleanup plan removes is {@code
- * resolved-by-cleanup}.
+ * resolved-by-cleanup}; what the probes say about how they read a rule's data is added to its result
+ * ({@link ReadNotes}).
  */
 public final class Evaluator {
 
@@ -45,6 +46,11 @@ public final class Evaluator {
   }
 
   private CheckResult judge(RuleEntry rule) {
+    context.host().registry().takeReadNotes(); // notes of earlier reads belong to earlier rules
+    return ReadNotes.apply(result(rule), context.host().registry().takeReadNotes());
+  }
+
+  private CheckResult result(RuleEntry rule) {
     Outcome outcome;
     Optional<Outcome> gate = applicability(rule);
     if (gate.isPresent()) {

@@ -17,6 +17,15 @@ public interface RegistryProbe {
    */
   Fact<Optional<RegistryKey>> key(String path);
 
+  /**
+   * Notes on the hives read since the last call, one per hive that needs one (a clean hive needs
+   * none); the call forgets them. The engine takes them before and after each rule, so each rule's
+   * result carries the notes of exactly the hives it read.
+   */
+  default java.util.List<ReadNote> takeReadNotes() {
+    return java.util.List.of();
+  }
+
   /** A registry that cannot be read at all, for the given reason. */
   static RegistryProbe unavailable(String reason) {
     return path -> Fact.unknown(reason);

@@ -1,7 +1,8 @@
 package dev.imageprep.rules.catalog;
 
 import dev.imageprep.rules.check.CheckTypes;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,12 +15,13 @@ final class CatalogTestSupport {
     List<Catalog.Source> extra = new ArrayList<>();
     for (int i = 0; i < overlays.length; i++) {
       String text = overlays[i];
-      extra.add(new Catalog.Source("extra" + (i + 1) + ".yaml", () -> new StringReader(text)));
+      extra.add(new Catalog.Source("extra" + (i + 1) + ".yaml",
+          () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
     }
     return Catalog.load(CheckTypes.builtIn(), Catalog.BUNDLED, extra);
   }
 
   static CatalogFile parse(String text) {
-    return new CatalogLoader(CheckTypes.builtIn()).load("rules.yaml", new StringReader(text));
+    return new CatalogLoader(CheckTypes.builtIn()).load("rules.yaml", text);
   }
 }

@@ -172,7 +172,8 @@ public final class RegExport {
     return out;
   }
 
-  private static int closingQuote(String s, int from) {
+  /** The index of the quote that closes a string opened before {@code from}, skipping escaped characters. */
+  public static int closingQuote(String s, int from) {
     for (int i = from; i < s.length(); i++) {
       if (s.charAt(i) == '\\') {
         i++;

@@ -1,23 +1,40 @@
 package dev.imageprep.agent.probe.common;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs commands as child processes with a C locale, reading both streams concurrently. */
+/**
+ * Runs commands as child processes with a C locale, reading both streams concurrently. A bare program
+ * name is looked up only in the absolute directories of {@code PATH}: a relative entry ({@code .}, an
+ * empty one) would find a program in the working directory, which may lie inside the image being
+ * judged.
+ */
 public final class ProcessCommandRunner implements CommandRunner {
 
   @Override
   public Optional<Result> run(List<String> command, Duration timeout) {
-    ProcessBuilder pb = new ProcessBuilder(command);
+    List<String> resolved = new ArrayList<>(command);
+    if (!File.separator.equals("\\") && !command.get(0).contains("/")) {
+      Optional<Path> program = onAbsolutePath(command.get(0), System.getenv().getOrDefault("PATH", ""));
+      if (program.isEmpty()) {
+        return Optional.empty();
+      }
+      resolved.set(0, program.get().toString());
+    }
+    ProcessBuilder pb = new ProcessBuilder(resolved);
     Map<String, String> env = pb.environment();
     env.put("LC_ALL", "C");
     env.put("LANG", "C");
@@ -41,6 +58,19 @@ public final class ProcessCommandRunner implements CommandRunner {
       Thread.currentThread().interrupt();
       throw new CommandTimeoutException(String.join(" ", command) + " was interrupted");
     }
+  }
+
+  /** The first executable {@code name} in the absolute entries of a {@code PATH} value. */
+  static Optional<Path> onAbsolutePath(String name, String path) {
+    for (String dir : path.split(File.pathSeparator)) {
+      if (dir.startsWith("/")) {
+        Path p = Path.of(dir, name);
+        if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+          return Optional.of(p);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static String drain(InputStream in) {

@@ -18,10 +18,11 @@ import java.util.Optional;
 /**
  * A read-only reader of Windows registry hive files (the "regf" format of {@code
  * Windows\System32\config\SOFTWARE}, {@code SYSTEM}, a user's {@code NTUSER.DAT}), enough to walk
- * keys and decode values. It checks the base block's signature and checksum, refuses a hive that
- * was not closed cleanly (its primary and secondary sequence numbers differ, and the changes in its
- * {@code .LOG1}/{@code .LOG2} files are not replayed here), and bounds-checks every offset, so a
- * corrupt file gives a {@link HiveException}, never a wrong answer.
+ * keys and decode values. A hive that was not closed cleanly is first brought up to date from the
+ * transaction logs beside it, in memory ({@link HiveRecovery}); {@link #state()} says whether that
+ * happened, or whether the primary file had to be read as it is. The base block's signature and
+ * checksum are checked and every offset is bounds-checked, so a corrupt file gives a {@link
+ * HiveException}, never a wrong answer. Files are opened for reading only.
  *
  * <p>Layout, from the public format descriptions: a 4096-byte base block ({@code regf}), then hive
  * bins ({@code hbin}) holding cells; a cell starts with its size as a signed 32-bit number (negative
@@ -32,7 +33,7 @@ import java.util.Optional;
  */
 public final class HiveFile {
 
-  static final int BASE_BLOCK = 4096;
+  static final int BASE_BLOCK = BaseBlock.SIZE;
   static final int BIG_DATA_SEGMENT = 16344;
   private static final int KEY_COMP_NAME = 0x0020;
   private static final int VALUE_COMP_NAME = 0x0001;
@@ -40,70 +41,92 @@ public final class HiveFile {
 
   private final ByteBuffer data;
   private final String name;
+  private final HiveState state;
   private final int minorVersion;
   private final int binsEnd;
   private final int rootOffset;
   /** Per key node: its subkeys' upper-case names to their cells, built on the first lookup. */
   private final Map<Integer, Map<String, Integer>> children = new HashMap<>();
 
-  private HiveFile(ByteBuffer data, String name) throws HiveException {
+  private HiveFile(ByteBuffer data, String name, HiveState state) throws HiveException {
     this.data = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     this.name = name;
+    this.state = state;
     if (this.data.capacity() < BASE_BLOCK + 32) {
       throw new HiveException(name + " is too small to be a registry hive");
     }
-    if (this.data.getInt(0) != 0x66676572) { // "regf"
-      throw new HiveException(name + " is not a registry hive (no regf signature)");
-    }
-    int checksum = checksum(this.data);
-    if (checksum != this.data.getInt(0x1FC)) {
+    BaseBlock base = BaseBlock.read(this.data, name);
+    if (!base.checksumValid()) {
       throw new HiveException(name + " has a damaged header (checksum mismatch)");
     }
-    int primary = this.data.getInt(4);
-    int secondary = this.data.getInt(8);
-    if (primary != secondary) {
-      throw new HiveException(name + " was not closed cleanly (sequence numbers " + Integer.toUnsignedString(primary)
-          + " and " + Integer.toUnsignedString(secondary) + "): the changes in its .LOG1/.LOG2 files are not"
-          + " applied offline; shut Windows down cleanly before mounting the volume, or run imageprep on it live");
+    if (base.majorVersion() != 1) {
+      throw new HiveException(name + " has unsupported format version " + base.majorVersion());
     }
-    if (this.data.getInt(0x14) != 1) {
-      throw new HiveException(name + " has unsupported format version " + this.data.getInt(0x14));
-    }
-    this.minorVersion = this.data.getInt(0x18);
-    long size = Integer.toUnsignedLong(this.data.getInt(0x28));
-    this.binsEnd = (int) Math.min((long) this.data.capacity(), BASE_BLOCK + size);
-    this.rootOffset = this.data.getInt(0x24);
+    this.minorVersion = base.minorVersion();
+    this.binsEnd = (int) Math.min((long) this.data.capacity(), BASE_BLOCK + Integer.toUnsignedLong(base.binsSize()));
+    this.rootOffset = base.rootCell();
     if (this.data.getInt(BASE_BLOCK) != 0x6E696268) { // "hbin"
       throw new HiveException(name + " has no hive bin after its header");
     }
   }
 
-  /** Maps a hive file read-only. */
+  /** Opens a hive file read-only, with the transaction logs beside it when it was not closed cleanly. */
   public static HiveFile open(Path file) throws IOException, HiveException {
+    HiveLogs logs = HiveLogs.beside(file);
+    Path dir = file.toAbsolutePath().getParent();
+    return open(file, logs.names().stream().map(dir::resolve).toList(), logs.problems());
+  }
+
+  /**
+   * Opens a hive file read-only; its logs are read only if it was not closed cleanly.
+   *
+   * @param problems what is already known to be wrong with its logs (ambiguous names)
+   */
+  static HiveFile open(Path file, List<Path> logs, List<String> problems) throws IOException, HiveException {
+    String name = String.valueOf(file.getFileName());
+    ByteBuffer primary = map(file, name);
+    List<HiveRecovery.LogFile> logFiles = new ArrayList<>();
+    List<String> why = new ArrayList<>(problems);
+    if (!BaseBlock.read(primary, name).clean()) {
+      for (Path log : logs) {
+        String logName = String.valueOf(log.getFileName());
+        try {
+          logFiles.add(new HiveRecovery.LogFile(logName, map(log, logName)));
+        } catch (IOException | HiveException e) {
+          why.add(logName + " could not be read: " + e.getMessage());
+        }
+      }
+    }
+    HiveRecovery.Result r = HiveRecovery.recover(name, primary, logFiles, why);
+    return new HiveFile(r.image(), name, r.state());
+  }
+
+  private static ByteBuffer map(Path file, String name) throws IOException, HiveException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size > Integer.MAX_VALUE) {
-        throw new HiveException(file.getFileName() + " is larger than 2 GiB, which no hive is");
+        throw new HiveException(name + " is larger than 2 GiB, which no hive is");
       }
-      return new HiveFile(ch.map(FileChannel.MapMode.READ_ONLY, 0, size), String.valueOf(file.getFileName()));
+      return ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
     }
   }
 
-  /** Reads a hive held in memory (tests, small hives). */
+  /** Reads a hive held in memory (tests, small hives), as Windows would with no logs beside it. */
   public static HiveFile of(byte[] bytes, String name) throws HiveException {
-    return new HiveFile(ByteBuffer.wrap(bytes), name);
+    return of(bytes, name, Map.of());
   }
 
-  /** The XOR of the base block's first 127 double words, with 0 and -1 mapped as Windows does. */
-  static int checksum(ByteBuffer b) {
-    int x = 0;
-    for (int i = 0; i < 0x1FC; i += 4) {
-      x ^= b.getInt(i);
-    }
-    if (x == -1) {
-      return -2;
-    }
-    return x == 0 ? 1 : x;
+  /** Reads a hive held in memory with logs held in memory, by file name. */
+  static HiveFile of(byte[] bytes, String name, Map<String, byte[]> logs) throws HiveException {
+    List<HiveRecovery.LogFile> logFiles = new ArrayList<>();
+    logs.forEach((logName, b) -> logFiles.add(new HiveRecovery.LogFile(logName, ByteBuffer.wrap(b))));
+    HiveRecovery.Result r = HiveRecovery.recover(name, ByteBuffer.wrap(bytes), logFiles, List.of());
+    return new HiveFile(r.image(), name, r.state());
+  }
+
+  /** Whether the hive was closed cleanly, replayed from its logs, or read from a primary file left dirty. */
+  HiveState state() {
+    return state;
   }
 
   public String name() {
@@ -128,6 +151,19 @@ public final class HiveFile {
     return Optional.of(k);
   }
 
+  /**
+   * The control set a SYSTEM hive boots with, {@code ControlSet00N} from {@code Select\Current}: an
+   * offline SYSTEM hive has no {@code CurrentControlSet}, which Windows makes as a link at boot.
+   */
+  public Optional<String> currentControlSet() throws HiveException {
+    Optional<Key> select = find(List.of("Select"));
+    if (select.isEmpty()) {
+      return Optional.empty();
+    }
+    return select.get().values().stream().filter(v -> v.isNamed("Current")).findFirst()
+        .flatMap(RegistryValue::asLong).map(n -> String.format(Locale.ROOT, "ControlSet%03d", n));
+  }
+
   /** A key node. */
   public final class Key {
     private final int cell;
@@ -140,6 +176,11 @@ public final class HiveFile {
 
     public String name() {
       return keyName;
+    }
+
+    /** The key node's cell offset: the key's identity within the hive. */
+    int cell() {
+      return cell;
     }
 
     /** The subkeys' offsets, in the hive's (sorted) order. */
@@ -159,8 +200,17 @@ public final class HiveFile {
 
     public List<String> subkeyNames() throws HiveException {
       List<String> out = new ArrayList<>();
+      for (Key k : subkeys()) {
+        out.add(k.name());
+      }
+      return out;
+    }
+
+    /** The subkeys, in the hive's order (sorted by upper-case name, as Windows keeps them). */
+    public List<Key> subkeys() throws HiveException {
+      List<Key> out = new ArrayList<>();
       for (int c : subkeyCells()) {
-        out.add(key(c).name());
+        out.add(key(c));
       }
       return out;
     }
@@ -180,9 +230,18 @@ public final class HiveFile {
     }
 
     public List<RegistryValue> values() throws HiveException {
+      List<RegistryValue> out = new ArrayList<>();
+      for (RawValue v : rawValues()) {
+        out.add(v.decoded());
+      }
+      return out;
+    }
+
+    /** The values as stored: name, type number and data bytes, in the hive's order. */
+    public List<RawValue> rawValues() throws HiveException {
       int count = u32(cell + 0x24);
       int list = data.getInt(cell + 0x28);
-      List<RegistryValue> out = new ArrayList<>();
+      List<RawValue> out = new ArrayList<>();
       if (count == 0 || list == NONE) {
         return out;
       }
@@ -191,6 +250,17 @@ public final class HiveFile {
         out.add(value(data.getInt(at + 4 * i)));
       }
       return out;
+    }
+  }
+
+  /**
+   * A value as the hive stores it.
+   *
+   * @param type the {@code REG_*} number, which may be one no Windows API names
+   */
+  public record RawValue(String name, int type, byte[] data) {
+    public RegistryValue decoded() {
+      return decode(name, type, data);
     }
   }
 
@@ -235,7 +305,7 @@ public final class HiveFile {
     }
   }
 
-  private RegistryValue value(int offset) throws HiveException {
+  private RawValue value(int offset) throws HiveException {
     int at = cellData(offset, 0x14);
     if (data.getShort(at) != 0x6B76) { // "vk"
       throw corrupt("no value at offset " + offset);
@@ -261,7 +331,7 @@ public final class HiveFile {
       bytes = new byte[rawSize];
       data.get(d, bytes);
     }
-    return decode(valueName, type, bytes);
+    return new RawValue(valueName, type, bytes);
   }
 
   private byte[] bigData(int offset, int size) throws HiveException {

@@ -4,23 +4,29 @@ import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.FileInfo;
 import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.host.ReadNote;
 import dev.imageprep.rules.host.RegistryKey;
 import dev.imageprep.rules.host.RegistryProbe;
-import dev.imageprep.rules.host.RegistryValue;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The registry of a mounted Windows volume, read from its hive files: {@code HKLM\SOFTWARE} from
- * {@code Windows/System32/config/SOFTWARE}, {@code HKLM\SYSTEM} from {@code SYSTEM}. An offline
- * SYSTEM hive has no {@code CurrentControlSet}; the control set the image boots with is the one
- * {@code Select\Current} names ({@code ControlSet001}). Other roots ({@code HKU}, {@code SAM}) are
- * not read, and say so.
+ * {@code Windows/System32/config/SOFTWARE}, {@code HKLM\SYSTEM} from {@code SYSTEM}. A hive that
+ * was not closed cleanly is replayed from the {@code .LOG1}/{@code .LOG2} (or {@code .LOG}) files
+ * beside it, found without regard to case and resolved inside the volume like every other path; the
+ * replay happens in memory and nothing on the volume is written. Each rule's result says how the
+ * hives it read were read ({@link #takeReadNotes}). An offline SYSTEM hive has no {@code
+ * CurrentControlSet}; the control set the image boots with is the one {@code Select\Current} names
+ * ({@code ControlSet001}). Other roots ({@code HKU}, {@code SAM}) are not read, and say so.
  */
 public final class OfflineRegistry implements RegistryProbe {
 
@@ -30,6 +36,8 @@ public final class OfflineRegistry implements RegistryProbe {
   private final Map<String, Fact<HiveFile>> hives = new HashMap<>();
   /** Keys already read: a run reads the same keys for several rules, and the hive does not change. */
   private final Map<String, Fact<Optional<RegistryKey>>> keys = new HashMap<>();
+  /** Hives asked for since the last {@link #takeReadNotes}. */
+  private final Set<String> asked = new LinkedHashSet<>();
   private Fact<String> controlSet;
 
   public OfflineRegistry(RootedFiles files) {
@@ -38,17 +46,34 @@ public final class OfflineRegistry implements RegistryProbe {
 
   @Override
   public Fact<Optional<RegistryKey>> key(String path) {
+    Optional<RegistryPath> parsed = RegistryPath.parse(path);
+    if (parsed.isPresent() && parsed.get().root().equals("HKLM") && !parsed.get().names().isEmpty()) {
+      asked.add(parsed.get().names().get(0).toUpperCase(Locale.ROOT));
+    }
     String normal = path.toUpperCase(Locale.ROOT);
     Fact<Optional<RegistryKey>> cached = keys.get(normal);
     if (cached == null) {
-      cached = read(path);
+      cached = read(path, parsed);
       keys.put(normal, cached);
     }
     return cached;
   }
 
-  private Fact<Optional<RegistryKey>> read(String path) {
-    Optional<RegistryPath> parsed = RegistryPath.parse(path);
+  @Override
+  public List<ReadNote> takeReadNotes() {
+    List<ReadNote> notes = new ArrayList<>();
+    for (String name : asked) {
+      Fact<HiveFile> hive = hives.get(name);
+      if (hive != null && hive.isKnown() && hive.value().state().kind() != HiveState.Kind.CLEAN) {
+        HiveState state = hive.value().state();
+        notes.add(new ReadNote(CONFIG.child(name).toString(), state.detail(), !state.current()));
+      }
+    }
+    asked.clear();
+    return notes;
+  }
+
+  private Fact<Optional<RegistryKey>> read(String path, Optional<RegistryPath> parsed) {
     if (parsed.isEmpty() || !parsed.get().root().equals("HKLM") || parsed.get().names().isEmpty()) {
       return Fact.unknown("offline, only HKLM\\SOFTWARE and HKLM\\SYSTEM are read (asked for " + path + ")");
     }
@@ -87,6 +112,37 @@ public final class OfflineRegistry implements RegistryProbe {
 
   private Fact<HiveFile> load(String name) {
     ImagePath path = CONFIG.child(name);
+    Fact<List<FileInfo>> listing = files.list(CONFIG);
+    if (!listing.isKnown()) {
+      return Fact.unknown(listing.reason());
+    }
+    List<String> present = listing.value().stream().map(f -> f.path().fileName()).toList();
+    Fact<Path> primary = regularFile(path, "no registry hive at " + path + " (not a mounted Windows system volume?)");
+    if (!primary.isKnown()) {
+      return Fact.unknown(primary.reason());
+    }
+    HiveLogs found = HiveLogs.among(name, present);
+    List<Path> logs = new ArrayList<>();
+    List<String> problems = new ArrayList<>(found.problems());
+    for (String log : found.names()) {
+      Fact<Path> p = regularFile(CONFIG.child(log), log + " is not a regular file inside the volume");
+      if (p.isKnown()) {
+        logs.add(p.value());
+      } else {
+        problems.add(p.reason());
+      }
+    }
+    try {
+      return Fact.known(HiveFile.open(primary.value(), logs, problems));
+    } catch (IOException e) {
+      return Fact.unknown(RootedFiles.describe(e, path));
+    } catch (HiveException e) {
+      return Fact.unknown(path + ": " + e.getMessage());
+    }
+  }
+
+  /** The host path of a regular file of the image, every link on the way resolved inside the volume. */
+  private Fact<Path> regularFile(ImagePath path, String otherwise) {
     Fact<ImagePath> real = files.resolve(path);
     if (!real.isKnown()) {
       return Fact.unknown(real.reason());
@@ -96,24 +152,15 @@ public final class OfflineRegistry implements RegistryProbe {
       return Fact.unknown(stat.reason());
     }
     if (stat.value().isEmpty() || !stat.value().get().isRegular()) {
-      return Fact.unknown("no registry hive at " + path + " (not a mounted Windows system volume?)");
+      return Fact.unknown(otherwise);
     }
-    try {
-      return Fact.known(HiveFile.open(files.hostPath(real.value())));
-    } catch (IOException e) {
-      return Fact.unknown(RootedFiles.describe(e, path));
-    } catch (HiveException e) {
-      return Fact.unknown(path + ": " + e.getMessage());
-    }
+    return Fact.known(files.hostPath(real.value()));
   }
 
   /** {@code ControlSet00N} from {@code SYSTEM\Select\Current}. */
   private Fact<String> controlSet(HiveFile system) throws HiveException {
     if (controlSet == null) {
-      Optional<HiveFile.Key> select = system.find(List.of("Select"));
-      Optional<Long> current = select.isEmpty() ? Optional.empty() : select.get().values().stream()
-          .filter(v -> v.isNamed("Current")).findFirst().flatMap(RegistryValue::asLong);
-      controlSet = current.<Fact<String>>map(n -> Fact.known(String.format(Locale.ROOT, "ControlSet%03d", n)))
+      controlSet = system.currentControlSet().<Fact<String>>map(Fact::known)
           .orElseGet(() -> Fact.unknown("the SYSTEM hive has no Select\\Current value, so its current control set"
               + " is unknown"));
     }

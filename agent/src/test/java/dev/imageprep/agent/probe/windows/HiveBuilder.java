@@ -26,6 +26,7 @@ final class HiveBuilder {
   private final Node root = new Node("ROOT");
   private Lists lists = Lists.LF;
   private int sequence = 1;
+  private int security = -1;
   private int secondary = 1;
 
   static final class Node {
@@ -80,7 +81,10 @@ final class HiveBuilder {
 
   byte[] build() {
     Cells cells = new Cells();
-    int rootOffset = write(root, cells, true);
+    // the root key's cell comes first, so that it stays where it is when the hive changes, as on Windows
+    int rootOffset = cells.add(new byte[0x4C + nameBytes(root.name).length]);
+    security = securityCell(cells, count(root));
+    write(root, cells, rootOffset);
     byte[] bins = cells.bin();
     ByteBuffer base = ByteBuffer.allocate(HiveFile.BASE_BLOCK).order(ByteOrder.LITTLE_ENDIAN);
     base.put(0, "regf".getBytes(StandardCharsets.US_ASCII));
@@ -93,20 +97,25 @@ final class HiveBuilder {
     base.putInt(0x24, rootOffset);
     base.putInt(0x28, bins.length);
     base.putInt(0x2C, 1);
-    base.putInt(0x1FC, HiveFile.checksum(base));
+    base.putInt(0x1FC, BaseBlock.checksum(base));
     byte[] out = new byte[HiveFile.BASE_BLOCK + bins.length];
     System.arraycopy(base.array(), 0, out, 0, HiveFile.BASE_BLOCK);
     System.arraycopy(bins, 0, out, HiveFile.BASE_BLOCK, bins.length);
     return out;
   }
 
-  /** Writes a key and everything below it; returns the key node's cell offset. */
-  private int write(Node n, Cells cells, boolean isRoot) {
+  /**
+   * Writes a key and everything below it; returns the key node's cell offset.
+   *
+   * @param rootSlot the cell reserved for the root key, or -1 for any other key
+   */
+  private int write(Node n, Cells cells, int rootSlot) {
+    boolean isRoot = rootSlot >= 0;
     List<Node> children = new ArrayList<>(n.children.values());
     children.sort(Comparator.comparing(c -> c.name.toUpperCase(Locale.ROOT)));
     List<Integer> childOffsets = new ArrayList<>();
     for (Node c : children) {
-      childOffsets.add(write(c, cells, false));
+      childOffsets.add(write(c, cells, -1));
     }
     int subkeyList = children.isEmpty() ? -1 : subkeyList(childOffsets, children, cells);
     int valueList = -1;
@@ -127,12 +136,42 @@ final class HiveBuilder {
     nk.putInt(0x20, -1);
     nk.putInt(0x24, n.values.size());
     nk.putInt(0x28, valueList);
-    nk.putInt(0x2C, -1);
+    nk.putInt(0x2C, security);
     nk.putInt(0x30, -1);
     nk.putShort(0x48, (short) name.length);
     nk.position(0x4C);
     nk.put(name);
+    if (isRoot) {
+      cells.set(rootSlot, nk.array());
+      return rootSlot;
+    }
     return cells.add(nk.array());
+  }
+
+  /**
+   * The one security cell ({@code sk}) every key shares: a list of one (its links point to itself),
+   * counted once per key, holding an empty self-relative security descriptor. hivex needs it to add
+   * keys; Windows' readers ignore it.
+   */
+  private static int securityCell(Cells cells, int keys) {
+    ByteBuffer sk = le(20 + 20);
+    sk.put(0, (byte) 's').put(1, (byte) 'k');
+    sk.putInt(12, keys);
+    sk.putInt(16, 20);
+    sk.put(20, (byte) 1); // revision
+    sk.putShort(22, (short) 0x8000); // SE_SELF_RELATIVE
+    int offset = cells.add(sk.array());
+    sk.putInt(4, offset).putInt(8, offset);
+    cells.set(offset, sk.array());
+    return offset;
+  }
+
+  private static int count(Node n) {
+    int c = 1;
+    for (Node child : n.children.values()) {
+      c += count(child);
+    }
+    return c;
   }
 
   private int subkeyList(List<Integer> offsets, List<Node> children, Cells cells) {
@@ -245,8 +284,20 @@ final class HiveBuilder {
       return offset;
     }
 
+    /** Fills a cell added earlier (same size) with its data. */
+    void set(int offset, byte[] data) {
+      byte[] b = bytes.toByteArray();
+      System.arraycopy(data, 0, b, offset + 4, data.length);
+      bytes.reset();
+      bytes.writeBytes(b);
+    }
+
+    /** The bin, its free space one unallocated cell (positive size) up to the next 4096 bytes. */
     byte[] bin() {
       int total = (bytes.size() + 4095) & ~4095;
+      if (total > bytes.size()) {
+        bytes.writeBytes(le(4).putInt(0, total - bytes.size()).array());
+      }
       byte[] out = new byte[total];
       byte[] b = bytes.toByteArray();
       System.arraycopy(b, 0, out, 0, b.length);

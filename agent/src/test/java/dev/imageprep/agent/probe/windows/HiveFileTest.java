@@ -73,10 +73,25 @@ class HiveFileTest {
   }
 
   @Test
-  void refusesAHiveThatWasNotClosedCleanly() {
-    byte[] dirty = HiveBuilder.from(SOFTWARE, "HKLM\\SOFTWARE").dirty().build();
-    assertThatThrownBy(() -> HiveFile.of(dirty, "SOFTWARE")).isInstanceOf(HiveException.class)
-        .hasMessageContaining("not closed cleanly").hasMessageContaining(".LOG1");
+  void readsAHiveThatWasNotClosedCleanlyFromItsPrimaryFileAndSaysSo() throws Exception {
+    HiveFile hive = HiveFile.of(HiveBuilder.from(SOFTWARE, "HKLM\\SOFTWARE").dirty().build(), "SOFTWARE");
+    assertThat(hive.state().kind()).isEqualTo(HiveState.Kind.NOT_RECOVERED);
+    assertThat(hive.state().current()).isFalse();
+    assertThat(hive.state().detail()).isEqualTo("SOFTWARE was not closed cleanly (sequence numbers 1 and 0) and no log"
+        + " could be applied (there is no .LOG, .LOG1 or .LOG2 file beside it); judged from the primary file");
+    assertThat(hive.find(List.of("Microsoft", "Windows NT", "CurrentVersion"))).isPresent();
+  }
+
+  @Test
+  void aSubkeyListThatLoopsBackIsDamageNotAnEndlessExport() throws Exception {
+    byte[] bytes = new HiveBuilder().value("A", RegistryValue.dword("N", 1)).build();
+    int lf = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("lf\u0001\u0000");
+    // the root's one subkey becomes the root itself (the first cell of the bin, at 32)
+    java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(lf + 4, 32);
+    HiveFile hive = HiveFile.of(bytes, "LOOP");
+    assertThatThrownBy(() -> new HiveExport(hive, "ROOT").write(null, new RegFileWriter(new StringBuilder(), "\n")))
+        .isInstanceOf(HiveException.class).hasMessage("the hive is damaged: key ROOT\\ROOT is reached twice (its"
+            + " subkey lists loop)");
   }
 
   @Test

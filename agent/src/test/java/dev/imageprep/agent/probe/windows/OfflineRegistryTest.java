@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.rules.host.Fact;
+import dev.imageprep.rules.host.ReadNote;
 import dev.imageprep.rules.host.RegistryKey;
 import dev.imageprep.rules.host.RegistryValue;
 import dev.imageprep.rules.windows.RegExport;
@@ -65,12 +66,65 @@ class OfflineRegistryTest {
   }
 
   @Test
-  void aDirtyHiveMakesItsKeysUnknown(@TempDir Path volume) throws Exception {
-    Path config = Files.createDirectories(volume.resolve("Windows/System32/config"));
+  void aDirtyHiveWithoutLogsIsReadAndEveryRuleThatReadsItIsToldSo(@TempDir Path volume) throws Exception {
+    writeHives(volume, SOFTWARE, SYSTEM);
+    Path config = volume.resolve("Windows/System32/config");
     Files.write(config.resolve("SOFTWARE"), HiveBuilder.from(SOFTWARE, "HKLM\\SOFTWARE").dirty().build());
-    Fact<Optional<RegistryKey>> k = new OfflineRegistry(new RootedFiles(volume)).key("HKLM\\SOFTWARE\\Amazon");
-    assertThat(k.isKnown()).isFalse();
-    assertThat(k.reason()).contains("not closed cleanly");
+    OfflineRegistry registry = new OfflineRegistry(new RootedFiles(volume));
+
+    assertThat(registry.key("HKLM\\SOFTWARE\\Amazon").isKnown()).isTrue();
+    List<ReadNote> notes = registry.takeReadNotes();
+    assertThat(notes).singleElement().satisfies(n -> {
+      assertThat(n.source()).isEqualTo("/Windows/System32/config/SOFTWARE");
+      assertThat(n.doubtful()).isTrue();
+      assertThat(n.text()).contains("not closed cleanly", "judged from the primary file");
+    });
+    assertThat(registry.takeReadNotes()).isEmpty();
+
+    registry.key("HKLM\\SYSTEM\\Select"); // a clean hive needs no note
+    assertThat(registry.takeReadNotes()).isEmpty();
+    registry.key("HKLM\\SOFTWARE\\Amazon"); // a key read before, from the cache, still counts
+    assertThat(registry.takeReadNotes()).hasSize(1);
+  }
+
+  @Test
+  void aDirtyHiveIsReplayedFromItsLogsFoundWithoutRegardToCase(@TempDir Path volume) throws Exception {
+    writeHives(volume, SOFTWARE, SYSTEM);
+    Path config = volume.resolve("Windows/System32/config");
+    Map<String, List<RegistryValue>> added = RegExport.merge(SYSTEM, Map.of(
+        "HKLM\\SYSTEM\\ControlSet001\\Services\\LoggedSvc", List.of(RegistryValue.dword("Type", 16),
+            RegistryValue.text("ObjectName", "CORP\\svc-logged"))));
+    byte[] before = LogBuilder.sequence(HiveBuilder.from(SYSTEM, "HKLM\\SYSTEM").build(), 40);
+    byte[] after = LogBuilder.sequence(HiveBuilder.from(added, "HKLM\\SYSTEM").build(), 40);
+    Files.write(config.resolve("SYSTEM"), LogBuilder.dirty(before));
+    Files.write(config.resolve("system.log1"), LogBuilder.newFormat(List.of(before, after), 40));
+    OfflineRegistry registry = new OfflineRegistry(new RootedFiles(volume));
+
+    Fact<Optional<RegistryKey>> svc = registry.key("HKLM\\SYSTEM\\CurrentControlSet\\Services\\LoggedSvc");
+    assertThat(svc.value()).isPresent();
+    assertThat(svc.value().get().text("ObjectName")).contains("CORP\\svc-logged");
+    assertThat(registry.takeReadNotes()).singleElement().satisfies(n -> {
+      assertThat(n.doubtful()).isFalse();
+      assertThat(n.text()).contains("replayed 1 log entry", "from system.log1");
+    });
+  }
+
+  @Test
+  void aLogThatLinksOutOfTheVolumeIsResolvedInsideIt(@TempDir Path tmp) throws Exception {
+    Path volume = tmp.resolve("volume");
+    writeHives(volume, SOFTWARE, SYSTEM);
+    Path config = volume.resolve("Windows/System32/config");
+    byte[] before = LogBuilder.sequence(HiveBuilder.from(SYSTEM, "HKLM\\SYSTEM").build(), 40);
+    Files.write(config.resolve("SYSTEM"), LogBuilder.dirty(before));
+    Path outside = Files.write(tmp.resolve("SYSTEM.LOG1"), LogBuilder.newFormat(List.of(before, before), 40));
+    Files.createSymbolicLink(config.resolve("SYSTEM.LOG1"), outside); // absolute: means /tmp/... inside the volume
+
+    OfflineRegistry registry = new OfflineRegistry(new RootedFiles(volume));
+    assertThat(registry.key("HKLM\\SYSTEM\\Select").isKnown()).isTrue();
+    assertThat(registry.takeReadNotes()).singleElement().satisfies(n -> {
+      assertThat(n.doubtful()).isTrue();
+      assertThat(n.text()).contains("SYSTEM.LOG1 is not a regular file");
+    });
   }
 
   @Test
