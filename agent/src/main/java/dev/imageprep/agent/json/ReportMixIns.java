@@ -25,7 +25,7 @@ import java.util.List;
 /**
  * The JSON shape of the rules module's types, declared here rather than on the types so that rules
  * does not depend on Jackson. Each mix-in stands for the annotations its target would carry; the
- * report schema ({@code report-v2.schema.json}) and the golden reports pin the result.
+ * report schema ({@code report-v2.schema.json}) and {@code ReportMixInsTest} pin the result.
  */
 final class ReportMixIns {
 
