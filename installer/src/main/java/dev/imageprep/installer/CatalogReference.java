@@ -14,15 +14,23 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Renders the bundled catalog as Markdown reference pages: an index of the profiles and check
- * types, and one page per profile with every rule and cleanup item, its parameters, default, paths
+ * Renders the bundled catalog as Markdown reference pages: an index of the profiles, check types
+ * and cited public documents, and one page per profile with every rule and cleanup item, its parameters, default, paths
  * and source. The pages are committed under {@code docs/reference/}; a test renders them again and
  * fails when the committed ones are stale, so the reference cannot drift from the catalog.
  */
 public final class CatalogReference {
+
+  /** A URL in a source, up to the punctuation that separates it from the next citation. */
+  private static final Pattern URL = Pattern.compile("https://[^\\s,;)]+");
 
   private final Catalog catalog;
   private final CheckTypes types;
@@ -87,7 +95,29 @@ public final class CatalogReference {
       CheckType<?> t = types.find(key).orElseThrow();
       md.append("| `").append(key).append("` | ").append(cell(t.summary())).append(" |\n");
     }
+    sources(md);
     return md.toString();
+  }
+
+  /** Every public URL the entries cite, with the ids of the rules and cleanup items that cite it. */
+  private void sources(StringBuilder md) {
+    Map<String, Set<String>> citing = new TreeMap<>();
+    for (String id : catalog.profileIds()) {
+      Profile p = catalog.resolve(id);
+      p.rules().forEach(r -> cite(citing, r.id(), r.source()));
+      p.cleanup().forEach(c -> cite(citing, c.id(), c.source()));
+    }
+    md.append("\n## Sources\n\nThe public documents the rules and cleanup items cite; each entry's `source` on its"
+        + " profile page names the section.\n\n| document | cited by |\n|---|---|\n");
+    citing.forEach((url, ids) -> md.append("| ").append(url).append(" | ")
+        .append(ids.stream().map(i -> "`" + i + "`").collect(Collectors.joining(", "))).append(" |\n"));
+  }
+
+  private static void cite(Map<String, Set<String>> citing, String id, String source) {
+    Matcher m = URL.matcher(source);
+    while (m.find()) {
+      citing.computeIfAbsent(m.group(), u -> new TreeSet<>()).add(id);
+    }
   }
 
   private String profilePage(Profile p) {

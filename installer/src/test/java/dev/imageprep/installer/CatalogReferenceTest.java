@@ -72,6 +72,16 @@ class CatalogReferenceTest {
   }
 
   @Test
+  void theIndexListsTheCitedPublicDocuments() {
+    String index = pages.get("README.md");
+    assertThat(index).contains("\n## Sources\n")
+        .contains("| https://docs.aws.amazon.com/workspaces/latest/adminguide/create-custom-bundle.html | ")
+        .contains("| https://docs.aws.amazon.com/opsworks/latest/userguide/workinginstances-custom-ami.html | ")
+        .contains("| https://libguestfs.org/virt-sysprep.1.html | ")
+        .doesNotContain("seeds/");
+  }
+
+  @Test
   void parametersAreRenderedFromTheRecord() {
     record Inner(String name) {}
     record Params(String path, double maxPercent, List<String> ids, Inner inner, List<String> none) {}

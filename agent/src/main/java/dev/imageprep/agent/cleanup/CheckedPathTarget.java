@@ -5,6 +5,7 @@ import dev.imageprep.agent.probe.common.EntryKind;
 import dev.imageprep.agent.probe.common.EntryReader;
 import dev.imageprep.agent.probe.common.EntryRemover;
 import dev.imageprep.agent.probe.common.TreeWalk;
+import dev.imageprep.rules.cleanup.Planner;
 import dev.imageprep.rules.host.ImagePath;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -65,12 +66,6 @@ final class CheckedPathTarget implements Target {
   }
 
   @Override
-  public int linkCount() throws IOException {
-    Optional<BasicFileAttributes> a = lstat();
-    return a.isEmpty() ? 1 : EntryReader.links(host, a.get());
-  }
-
-  @Override
   public void unlink() throws IOException {
     Optional<BasicFileAttributes> a = lstat();
     if (a.isPresent()) {
@@ -97,7 +92,7 @@ final class CheckedPathTarget implements Target {
       unlink(); // a junction or mount point: the link goes, never what it leads to
       return;
     }
-    Optional<String> device = SafeTree.deviceOf(top.get());
+    Optional<String> device = deviceOf(top.get());
     Removal removal = new Removal(device);
     new TreeWalk(reader).walk(host, top.get(), removal);
     removal.finish();
@@ -119,7 +114,7 @@ final class CheckedPathTarget implements Target {
 
     @Override
     public boolean enter(Path dir, BasicFileAttributes attrs) throws IOException {
-      Optional<String> d = SafeTree.deviceOf(attrs);
+      Optional<String> d = deviceOf(attrs);
       if (device.isPresent() && d.isPresent() && !device.equals(d)) {
         throw new MountPointException(dir + " is on another filesystem; not removed");
       }
@@ -191,11 +186,15 @@ final class CheckedPathTarget implements Target {
 
   @Override
   public SeekableByteChannel openForWrite() throws IOException {
-    return Files.newByteChannel(host, java.util.Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
-  }
-
-  @Override
-  public SeekableByteChannel openForUpdate() throws IOException {
+    // no descriptor to ask here: the checks look at the path just before opening it, no-follow
+    Optional<BasicFileAttributes> before = lstat();
+    if (before.isEmpty() || EntryKind.of(before.get()) != EntryKind.REGULAR) {
+      throw new RefusedException("refused: no longer a regular file");
+    }
+    int links = EntryReader.links(host, before.get());
+    if (links > 1) {
+      throw new RefusedException(Planner.hardLinks(links, "written"));
+    }
     return Files.newByteChannel(host, java.util.Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
         LinkOption.NOFOLLOW_LINKS));
   }
@@ -208,6 +207,18 @@ final class CheckedPathTarget implements Target {
   @Override
   public void close() {
     // holds no handles
+  }
+
+  private static final java.util.regex.Pattern DEV = java.util.regex.Pattern.compile("dev=([0-9a-fA-F]+)");
+
+  /** The device part of a file key, where the filesystem has one. */
+  static Optional<String> deviceOf(BasicFileAttributes attrs) {
+    Object key = attrs.fileKey();
+    if (key == null) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher m = DEV.matcher(key.toString());
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   @Override

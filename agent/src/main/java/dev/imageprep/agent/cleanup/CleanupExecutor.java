@@ -1,13 +1,14 @@
 package dev.imageprep.agent.cleanup;
 
 import dev.imageprep.agent.probe.common.ReparsePoints;
+import dev.imageprep.rules.cleanup.ActionKind;
 import dev.imageprep.rules.cleanup.CleanupPlan;
 import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
+import dev.imageprep.rules.cleanup.StepList;
 import dev.imageprep.rules.host.FileType;
 import java.io.IOException;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,40 +56,61 @@ public final class CleanupExecutor {
    * reported as not run, with why ({@link #stoppedBecause}).
    *
    * @param interrupted polled between steps; once true, the remaining steps are reported as skipped
-   * @return the plan's steps with their outcomes
+   * @return the plan's steps with their outcomes (a compact list: a million steps stay small)
    */
   public List<PlannedStep> execute(CleanupPlan plan, Listener listener, BooleanSupplier interrupted) {
-    record(() -> journal.event("start", Map.of("steps", plan.steps().size(), "plannedBytes", plan.plannedBytes())));
-    List<PlannedStep> done = new ArrayList<>();
-    boolean stopped = false;
-    for (PlannedStep step : plan.steps()) {
-      if (!step.isPlanned()) {
-        record(() -> journal.step("not-run", step));
-        done.add(step);
-        continue;
+    StepList steps = plan.steps();
+    StepList.Outcomes outcomes = steps.outcomes();
+    record(() -> journal.event("start", Map.of("steps", steps.size(), "plannedBytes", plan.plannedBytes())));
+    long notRun = 0;
+    try {
+      for (int i = 0; i < steps.size(); i++) {
+        if (steps.status(i) != CleanupStatus.PLANNED) {
+          PlannedStep skipped = steps.get(i);
+          record(() -> journal.step("not-run", skipped));
+          continue;
+        }
+        if (notRun > 0 || journalFailure != null || interrupted.getAsBoolean()) {
+          notRun++;
+          outcomes.set(i, CleanupStatus.SKIPPED, journalFailure != null ? "not run: " + journalFailure : INTERRUPTED);
+          continue;
+        }
+        PlannedStep step = steps.get(i);
+        listener.starting(step);
+        boolean atomic = isAtomic(step);
+        if (!atomic && !record(() -> journal.step("begin", step))) {
+          notRun++;
+          outcomes.set(i, CleanupStatus.SKIPPED, "not run: " + journalFailure);
+          continue;
+        }
+        PlannedStep result = run(step, listener::bytes);
+        outcomes.set(i, result.status(), result.reason());
+        if (atomic && result.status() == CleanupStatus.DONE) {
+          record(() -> journal.removed(result));
+        } else {
+          record(() -> journal.step("end", result));
+        }
       }
-      if (!stopped && journalFailure == null && interrupted.getAsBoolean()) {
-        stopped = true;
-      }
-      if (stopped || journalFailure != null) {
-        PlannedStep s = step.withOutcome(CleanupStatus.SKIPPED, journalFailure != null
-            ? "not run: " + journalFailure : "not run: the run was interrupted");
-        record(() -> journal.step("not-run", s));
-        done.add(s);
-        continue;
-      }
-      listener.starting(step);
-      if (!record(() -> journal.step("begin", step))) {
-        done.add(step.withOutcome(CleanupStatus.SKIPPED, "not run: " + journalFailure));
-        continue;
-      }
-      PlannedStep result = run(step, listener::bytes);
-      record(() -> journal.step("end", result));
-      done.add(result);
+    } finally {
+      tree.close();
     }
-    boolean interruptedRun = stopped;
-    record(() -> journal.event("end", Map.of("interrupted", interruptedRun)));
-    return done;
+    long skipped = notRun;
+    if (skipped > 0) {
+      record(() -> journal.event("not-run", Map.of("steps", skipped, "reason",
+          journalFailure != null ? "not run: " + journalFailure : INTERRUPTED)));
+    }
+    record(() -> journal.event("end", Map.of("interrupted", skipped > 0)));
+    return outcomes.list();
+  }
+
+  private static final String INTERRUPTED = "not run: the run was interrupted";
+
+  /**
+   * Removing one file or link is a single {@code unlinkat}: done or not, nothing to audit half-way,
+   * so the journal records it once done (in batches) rather than before and after.
+   */
+  private static boolean isAtomic(PlannedStep step) {
+    return step.action() == ActionKind.REMOVE && step.type() != FileType.DIRECTORY;
   }
 
   /** Why the run stopped before the end of the plan because the journal could not be written, if it did. */
@@ -131,7 +153,9 @@ public final class CleanupExecutor {
       return step.withOutcome(CleanupStatus.DONE, note != null ? note : step.reason());
     } catch (ChangedException e) {
       return step.withOutcome(CleanupStatus.SKIPPED, "changed since planning: " + e.getMessage());
-    } catch (SkipException e) {
+    } catch (MountPointException e) {
+      return step.withOutcome(CleanupStatus.SKIPPED, "another filesystem: " + e.getMessage());
+    } catch (SkipException | RefusedException e) {
       return step.withOutcome(CleanupStatus.SKIPPED, e.getMessage());
     } catch (IOException e) {
       return step.withOutcome(CleanupStatus.FAILED, reason(e));
@@ -169,14 +193,18 @@ public final class CleanupExecutor {
     return FileType.OTHER;
   }
 
+  /** The failure in words, without this machine's path to the image (the step names the path). */
   static String reason(IOException e) {
-    String m = e.getMessage();
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }
     if (e instanceof java.nio.file.DirectoryNotEmptyException) {
       return "directory not empty (something wrote into it while it was removed)";
     }
+    if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    String m = e.getMessage();
     return m == null ? e.getClass().getSimpleName() : m;
   }
 }

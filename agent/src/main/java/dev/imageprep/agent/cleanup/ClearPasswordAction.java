@@ -5,7 +5,6 @@ import dev.imageprep.rules.cleanup.PlannedStep;
 import dev.imageprep.rules.windows.AdminPasswords;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -33,7 +32,7 @@ public final class ClearPasswordAction implements CleanupAction {
     if (attrs.size() > AdminPasswords.MAX_BYTES) {
       throw new IOException("refused: larger than " + AdminPasswords.MAX_BYTES + " bytes");
     }
-    try (SeekableByteChannel ch = target.openForUpdate()) {
+    try (SeekableByteChannel ch = target.openForWrite()) {
       ByteBuffer buf = ByteBuffer.allocate((int) attrs.size());
       while (buf.hasRemaining() && ch.read(buf) > 0) {
         // read the whole file
@@ -62,9 +61,7 @@ public final class ClearPasswordAction implements CleanupAction {
         ch.write(w);
       }
       ch.truncate(out.length);
-      if (ch instanceof FileChannel fc) {
-        fc.force(true);
-      }
+      RegularFiles.force(ch);
     }
     return "password blanked, password type set to random";
   }

@@ -2,7 +2,10 @@ package dev.imageprep.agent.cleanup;
 
 import java.io.IOException;
 
-/** Removing a tree would have descended into another filesystem; it stops there, like rm --one-file-system. */
+/**
+ * The step would act on or below a mount point (another filesystem, or a bind mount of the same one):
+ * it stops there, is not descended, and is reported as skipped (another filesystem).
+ */
 public final class MountPointException extends IOException {
 
   private static final long serialVersionUID = 1L;

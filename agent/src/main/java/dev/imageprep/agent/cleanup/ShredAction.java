@@ -5,7 +5,6 @@ import dev.imageprep.rules.cleanup.ActionKind;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +45,6 @@ public final class ShredAction implements CleanupAction {
   public String apply(PlannedStep step, Target target, BasicFileAttributes attrs, LongConsumer progress)
       throws IOException {
     RegularFiles.requireRegular(attrs);
-    int links = target.linkCount();
-    if (links > 1) {
-      throw new IOException("refused: the file now has " + links + " hard links");
-    }
     long size = attrs.size();
     SplittableRandom random = new SplittableRandom();
     ByteBuffer buf = ByteBuffer.allocate(BUFFER);
@@ -80,9 +75,7 @@ public final class ShredAction implements CleanupAction {
             }
           }
         }
-        if (ch instanceof FileChannel fc) {
-          fc.force(true);
-        }
+        RegularFiles.force(ch);
       }
       RegularFiles.truncate(ch);
     }

@@ -14,33 +14,35 @@ import java.util.Optional;
  */
 public interface Target extends Closeable {
 
-  /** No-follow attributes of the entry, or empty when it is gone. */
+  /**
+   * No-follow attributes of the entry, or empty when it is gone.
+   *
+   * @throws MountPointException if the entry is a mount point (a file or directory mounted there)
+   */
   Optional<BasicFileAttributes> lstat() throws IOException;
-
-  /** Hard link count of the entry, or 1 when the filesystem does not say. */
-  int linkCount() throws IOException;
 
   /** Removes a non-directory entry; a symlink is removed as a link. */
   void unlink() throws IOException;
 
   /**
    * Removes a directory and everything below it, never following a symlink and never descending
-   * into another filesystem.
+   * into another filesystem or mount.
+   *
+   * @throws MountPointException when something was mounted inside: it and the directories above it stay
    */
   void removeTree() throws IOException;
 
-  /** Opens a regular file for writing without following a symlink at its name. */
+  /**
+   * Opens the entry for writing (and reading) without following a symlink at its name, and checks
+   * what was opened: a regular file, the one {@link #lstat()} saw, with no other hard link (writing
+   * would change it under its other names too), on the image's own filesystem. Where the platform
+   * allows (Linux), the checks are made on the opened descriptor itself.
+   *
+   * @throws RefusedException when one of the checks fails; nothing was written
+   */
   SeekableByteChannel openForWrite() throws IOException;
 
-  /**
-   * Opens a regular file for reading and writing without following a symlink at its name. Targets
-   * that cannot (test doubles) keep this default, which refuses.
-   */
-  default SeekableByteChannel openForUpdate() throws IOException {
-    throw new IOException("this target cannot open files for update");
-  }
-
-  /** Flushes the parent directory, so an unlink reaches the disk. Best effort. */
+  /** Flushes the parent directory, so an unlink reaches the disk. Best effort, and may be deferred. */
   void syncParent();
 
   @Override

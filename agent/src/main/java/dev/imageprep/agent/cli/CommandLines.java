@@ -1,5 +1,6 @@
 package dev.imageprep.agent.cli;
 
+import dev.imageprep.agent.report.TerminalText;
 import dev.imageprep.agent.run.AgentException;
 import dev.imageprep.rules.model.ExitCode;
 import java.io.PrintWriter;
@@ -56,18 +57,18 @@ public final class CommandLines {
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (e instanceof AgentException ae) {
-        err.println("imageprep: " + ae.getMessage());
+        err.println("imageprep: " + TerminalText.escape(ae.getMessage()));
         err.flush();
         return ae.exitCode().code();
       }
-      err.println("imageprep: internal error: " + e);
+      err.println("imageprep: internal error: " + TerminalText.escape(e.toString()));
       e.printStackTrace(err);
       err.flush();
       return ExitCode.INCOMPLETE.code();
     });
     cl.setParameterExceptionHandler((e, badArgs) -> {
       PrintWriter err = e.getCommandLine().getErr();
-      err.println("imageprep: " + e.getMessage());
+      err.println("imageprep: " + TerminalText.escape(e.getMessage()));
       if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
         err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
       }

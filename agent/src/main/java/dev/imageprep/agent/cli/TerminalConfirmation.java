@@ -1,16 +1,16 @@
 package dev.imageprep.agent.cli;
 
 import dev.imageprep.agent.AgentEnvironment;
+import dev.imageprep.agent.report.TerminalText;
 import dev.imageprep.agent.run.Confirmation;
 import dev.imageprep.rules.check.Bytes;
 import dev.imageprep.rules.cleanup.CleanupPlan;
-import dev.imageprep.rules.cleanup.PlannedStep;
+import dev.imageprep.rules.cleanup.CleanupStatus;
+import dev.imageprep.rules.cleanup.StepList;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,19 +32,31 @@ final class TerminalConfirmation implements Confirmation {
 
   @Override
   public boolean confirm(CleanupPlan plan, Path root, String profile) {
-    Map<String, List<PlannedStep>> byItem = new LinkedHashMap<>();
-    plan.steps().stream().filter(PlannedStep::isPlanned)
-        .forEach(s -> byItem.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(s));
-    long paths = byItem.values().stream().mapToLong(List::size).sum();
+    // counted per item in one pass, never holding the steps: a plan may have a million
+    Map<String, long[]> byItem = new LinkedHashMap<>(); // id -> {paths, bytes}
+    Map<String, String> actions = new LinkedHashMap<>();
+    StepList steps = plan.steps();
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.status(i) == CleanupStatus.PLANNED) {
+        long[] n = byItem.computeIfAbsent(steps.id(i), k -> new long[2]);
+        n[0]++;
+        n[1] += Math.max(0, steps.bytes(i));
+        actions.putIfAbsent(steps.id(i), steps.action(i).key());
+      }
+    }
+    long paths = byItem.values().stream().mapToLong(n -> n[0]).sum();
     out.printf(Locale.ROOT, "The cleanup will change %d path%s (%s) in %d item%s under %s (profile %s):%n", paths,
-        paths == 1 ? "" : "s", Bytes.human(plan.plannedBytes()), byItem.size(), byItem.size() == 1 ? "" : "s", root,
-        profile);
-    byItem.forEach((id, steps) -> {
-      long bytes = steps.stream().mapToLong(s -> Math.max(0, s.bytes())).sum();
-      out.printf(Locale.ROOT, "  %-28s %-16s %6d path%s %10s%n", id, steps.get(0).action().key(), steps.size(),
-          steps.size() == 1 ? " " : "s", Bytes.human(bytes));
+        paths == 1 ? "" : "s", Bytes.human(plan.plannedBytes()), byItem.size(), byItem.size() == 1 ? "" : "s",
+        TerminalText.escape(root.toString()), profile);
+    byItem.forEach((id, n) -> {
+      out.printf(Locale.ROOT, "  %-28s %-16s %6d path%s %10s%n", id, actions.get(id), n[0], n[0] == 1 ? " " : "s",
+          Bytes.human(n[1]));
       if (verbose) {
-        steps.forEach(s -> out.printf(Locale.ROOT, "      %s%n", s.path()));
+        for (int i = 0; i < steps.size(); i++) {
+          if (steps.status(i) == CleanupStatus.PLANNED && steps.id(i).equals(id)) {
+            out.printf(Locale.ROOT, "      %s%n", TerminalText.escape(steps.path(i).toString()));
+          }
+        }
       }
     });
     long refused = plan.steps().size() - paths;

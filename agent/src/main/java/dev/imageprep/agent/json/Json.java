@@ -29,6 +29,11 @@ public final class Json {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
+  static {
+    // control characters, separators and lone surrogates as \\uXXXX: see JsonEscapes
+    MAPPER.getFactory().setCharacterEscapes(new JsonEscapes());
+  }
+
   private Json() {}
 
   /** Indented JSON of an in-memory value (a report, a manifest, plain maps and lists). */

@@ -2,10 +2,13 @@ package dev.imageprep.agent.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imageprep.rules.model.Report;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,6 +28,17 @@ public final class ReportJson {
   /** Writes {@code report} to {@code out} without closing it: the caller owns stdout. */
   public static void write(Report report, Writer out) throws IOException {
     Json.MAPPER.writeValue(new NonClosingWriter(out), report);
+  }
+
+  /**
+   * Writes a summarised report: {@code counts} maps an index in its cleanup list to the number of
+   * paths that entry stands for, written as the entry's {@code count}.
+   */
+  public static void write(Report report, Map<Integer, Long> counts, Writer out) throws IOException {
+    ObjectNode tree = Json.MAPPER.valueToTree(report);
+    ArrayNode cleanup = (ArrayNode) tree.get("cleanup");
+    counts.forEach((i, n) -> ((ObjectNode) cleanup.get(i)).put("count", n));
+    Json.MAPPER.writeValue(new NonClosingWriter(out), tree);
   }
 
   /**

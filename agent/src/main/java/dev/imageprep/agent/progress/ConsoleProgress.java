@@ -1,5 +1,6 @@
 package dev.imageprep.agent.progress;
 
+import dev.imageprep.agent.report.TerminalText;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +67,7 @@ public final class ConsoleProgress implements Progress {
     public void advance(long units, String newDetail) {
       done += Math.max(0, units);
       if (newDetail != null) {
-        detail = newDetail;
+        detail = TerminalText.escape(newDetail); // a file name must not move the cursor or end the line
       }
       long shown = total > 0 ? Math.min(100, done * 100 / total) : done / COUNT_STEP;
       if (shown != lastShown) {

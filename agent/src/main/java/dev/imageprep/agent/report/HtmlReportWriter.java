@@ -215,7 +215,7 @@ public final class HtmlReportWriter implements ReportWriter {
     if (r.cleanup().isEmpty() && !r.command().equals("clean")) {
       return;
     }
-    boolean preview = r.cleanup().stream().allMatch(PlannedStep::isPlanned);
+    boolean preview = r.summary().cleanupPlanned() == r.cleanup().size();
     String heading = r.command().equals("check") ? "Cleanup plan (what clean or prepare would do)"
         : preview ? "Cleanup plan" : "Cleanup";
     Summary s = r.summary();
@@ -227,20 +227,16 @@ public final class HtmlReportWriter implements ReportWriter {
       h.append("<p>Nothing to clean.</p>\n</section>\n");
       return;
     }
-    Map<String, List<PlannedStep>> byItem = new LinkedHashMap<>();
-    r.cleanup().forEach(step -> byItem.computeIfAbsent(step.id(), k -> new ArrayList<>()).add(step));
     h.append("<table class='cleanup'>\n<thead><tr><th>Item</th><th>Action</th><th>Steps</th><th>Size</th>")
         .append("<th>Outcome</th></tr></thead>\n<tbody>\n");
     int listed = 0;
-    for (Map.Entry<String, List<PlannedStep>> e : byItem.entrySet()) {
-      List<PlannedStep> steps = e.getValue();
-      long bytes = steps.stream().mapToLong(st -> Math.max(0, st.bytes())).sum();
-      h.append("<tr class='item ").append(worst(steps).key()).append("'><td><code>").append(esc(e.getKey()))
-          .append("</code></td><td>").append(esc(steps.get(0).action().key())).append("</td><td>")
-          .append(steps.size()).append("</td><td class='num'>").append(esc(Bytes.human(bytes))).append("</td><td>")
-          .append(outcomes(steps));
+    for (CleanupGroups.Group item : CleanupGroups.of(r.cleanup())) {
+      h.append("<tr class='item ").append(item.worst().key()).append("'><td><code>").append(esc(item.id))
+          .append("</code></td><td>").append(esc(item.action().key())).append("</td><td>")
+          .append(item.count()).append("</td><td class='num'>").append(esc(Bytes.human(item.bytes())))
+          .append("</td><td>").append(outcomes(item));
       h.append("<details><summary>paths</summary><ul class='steps'>");
-      for (PlannedStep st : steps) {
+      for (PlannedStep st : item.steps(r.cleanup())) {
         if (listed++ >= STEPS_LISTED) {
           h.append("<li>… more in the JSON report</li>");
           break;
@@ -255,22 +251,15 @@ public final class HtmlReportWriter implements ReportWriter {
     h.append("</tbody>\n</table>\n</section>\n");
   }
 
-  private static String outcomes(List<PlannedStep> steps) {
-    Map<CleanupStatus, Integer> n = new LinkedHashMap<>();
-    steps.forEach(s -> n.merge(s.status(), 1, Integer::sum));
+  private static String outcomes(CleanupGroups.Group item) {
     List<String> parts = new ArrayList<>();
-    n.forEach((status, count) -> parts.add("<span class='pill " + status.key() + "'>" + count + " "
-        + esc(status.key()) + "</span>"));
-    return String.join(" ", parts);
-  }
-
-  private static CleanupStatus worst(List<PlannedStep> steps) {
-    for (CleanupStatus s : List.of(CleanupStatus.FAILED, CleanupStatus.SKIPPED, CleanupStatus.PLANNED)) {
-      if (steps.stream().anyMatch(st -> st.status() == s)) {
-        return s;
+    for (CleanupStatus status : CleanupStatus.values()) {
+      if (item.count(status) > 0) {
+        parts.add("<span class='pill " + status.key() + "'>" + item.count(status) + " " + esc(status.key())
+            + "</span>");
       }
     }
-    return CleanupStatus.DONE;
+    return String.join(" ", parts);
   }
 
   private static void footer(StringBuilder h, Report r) {

@@ -40,6 +40,7 @@ import javax.xml.stream.XMLStreamWriter;
 public final class JunitReportWriter implements ReportWriter {
 
   private static final int MAX_EVIDENCE = 50;
+  private static final int MAX_STEP_LINES = 200;
 
   @Override
   public String name() {
@@ -125,7 +126,7 @@ public final class JunitReportWriter implements ReportWriter {
       if (withProperties && !r.notes().isEmpty()) {
         newline(2);
         x.writeStartElement("system-out");
-        text(String.join("\n", r.notes()));
+        text(String.join("\n", r.notes().stream().map(TerminalText::escape).toList()));
         x.writeEndElement();
       }
       newline(1);
@@ -170,12 +171,12 @@ public final class JunitReportWriter implements ReportWriter {
         body.append(TextLines.evidence(e)).append('\n');
       }
       if (TextLines.showsFix(c)) {
-        body.append("fix: ").append(c.remediation().strip()).append('\n');
+        body.append("fix: ").append(TerminalText.escape(c.remediation().strip())).append('\n');
       }
-      body.append("source: ").append(c.source());
+      body.append("source: ").append(TerminalText.escape(c.source()));
       String name = c.id() + ": " + c.title();
       if (c.status() == Status.SKIPPED) {
-        return new Case(name, Kind.SKIPPED, "skipped", c.message(), "");
+        return new Case(name, Kind.SKIPPED, "skipped", TerminalText.escape(c.message()), "");
       }
       if (r.blocks(c)) {
         Kind kind = c.status() == Status.UNKNOWN ? Kind.ERROR : Kind.FAILURE;
@@ -188,33 +189,32 @@ public final class JunitReportWriter implements ReportWriter {
       }
       boolean notable = c.status() == Status.WARN || c.status() == Status.UNKNOWN;
       String out = notable ? String.format(Locale.ROOT, "WARNING (%s, severity %s, does not block): %s%n%s",
-          c.status().key(), c.severity().key(), c.message(), body) : c.message() + "\n" + body;
+          c.status().key(), c.severity().key(), TerminalText.escape(c.message()), body)
+          : TerminalText.escape(c.message()) + "\n" + body;
       return new Case(name, Kind.PASSED, null, null, out);
     }
 
     private List<Case> cleanupCases() {
-      Map<String, List<PlannedStep>> byItem = new LinkedHashMap<>();
-      for (PlannedStep s : r.cleanup()) {
-        byItem.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(s);
-      }
       boolean incomplete = r.verdict() == dev.imageprep.rules.model.Verdict.INCOMPLETE;
       List<Case> cases = new ArrayList<>();
-      for (Map.Entry<String, List<PlannedStep>> e : byItem.entrySet()) {
-        List<PlannedStep> steps = e.getValue();
+      for (CleanupGroups.Group item : CleanupGroups.of(r.cleanup())) {
         StringBuilder body = new StringBuilder();
-        int failed = 0;
-        int notDone = 0;
-        for (PlannedStep s : steps) {
-          failed += s.status() == CleanupStatus.FAILED ? 1 : 0;
-          notDone += s.status() == CleanupStatus.SKIPPED ? 1 : 0;
+        int shown = 0;
+        for (PlannedStep s : item.steps(r.cleanup())) {
+          if (shown++ == MAX_STEP_LINES) {
+            body.append("… and ").append(item.count() - MAX_STEP_LINES).append(" more (see the JSON report)\n");
+            break;
+          }
           body.append(TextLines.step(s)).append('\n');
         }
-        String name = "cleanup " + e.getKey();
+        long failed = item.count(CleanupStatus.FAILED);
+        long notDone = item.count(CleanupStatus.SKIPPED);
+        String name = "cleanup " + item.id;
         if (failed > 0) {
-          cases.add(new Case(name, Kind.FAILURE, "failed", failed + " of " + steps.size() + " steps failed",
+          cases.add(new Case(name, Kind.FAILURE, "failed", failed + " of " + item.count() + " steps failed",
               body.toString()));
         } else if (incomplete && notDone > 0) {
-          cases.add(new Case(name, Kind.ERROR, "incomplete", notDone + " of " + steps.size()
+          cases.add(new Case(name, Kind.ERROR, "incomplete", notDone + " of " + item.count()
               + " steps not done: the run stopped early", body.toString()));
         } else {
           cases.add(new Case(name, Kind.PASSED, null, null, body.toString()));
@@ -232,8 +232,9 @@ public final class JunitReportWriter implements ReportWriter {
       x.writeAttribute(name, XmlText.clean(String.valueOf(value)));
     }
 
+    /** A text body whose parts are escaped already; its own line breaks stay. */
     void text(String value) throws XMLStreamException {
-      x.writeCharacters(XmlText.clean(value));
+      x.writeCharacters(XmlText.xmlSafe(value));
     }
 
     void newline(int depth) throws XMLStreamException {

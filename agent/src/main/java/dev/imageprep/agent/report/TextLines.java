@@ -15,15 +15,15 @@ final class TextLines {
   static String evidence(Evidence e) {
     StringBuilder sb = new StringBuilder();
     if (e.path() != null) {
-      sb.append(e.path());
+      sb.append(TerminalText.escape(e.path()));
       if (e.line() != null) {
         sb.append(':').append(e.line());
       }
       sb.append("  ");
     }
-    sb.append(e.detail());
+    sb.append(TerminalText.escape(e.detail()));
     if (e.removedBy() != null) {
-      sb.append("  [removed by cleanup ").append(e.removedBy()).append(']');
+      sb.append("  [removed by cleanup ").append(TerminalText.escape(e.removedBy())).append(']');
     }
     return sb.toString();
   }
@@ -50,6 +50,6 @@ final class TextLines {
   static String step(PlannedStep s) {
     String size = s.bytes() > 0 ? Bytes.human(s.bytes()) : "";
     return String.format(java.util.Locale.ROOT, "%-8s %-16s %-10s %s%s", s.status().key(), s.action().key(), size,
-        s.path(), s.reason() == null ? "" : "  (" + s.reason() + ")");
+        TerminalText.escape(s.path().toString()), s.reason() == null ? "" : "  (" + TerminalText.escape(s.reason()) + ")");
   }
 }

@@ -3,7 +3,6 @@ package dev.imageprep.agent.report;
 import dev.imageprep.rules.check.Bytes;
 import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
-import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.model.CheckResult;
 import dev.imageprep.rules.model.Evidence;
 import dev.imageprep.rules.model.Report;
@@ -11,8 +10,6 @@ import dev.imageprep.rules.model.Status;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,12 +38,12 @@ public final class TextReportWriter implements ReportWriter {
   public void write(Report r, Writer writer, RenderOptions options) throws IOException {
     PrintWriter out = new PrintWriter(writer);
     Ansi a = new Ansi(options.color());
-    out.printf(Locale.ROOT, "imageprep %s %s · profile %s%s%n", r.tool().version(), r.command(), r.host().profile(),
-        r.host().profileReason() == null ? "" : " (" + r.host().profileReason() + ")");
-    out.printf(Locale.ROOT, "%s %s%s%n", r.host().offline() ? "image at" : "host", r.host().offline() ? r.host().root()
-        : (r.host().hostname() == null ? "/" : r.host().hostname()), r.host().os() == null ? "" : " · " + r.host().os());
+    out.printf(Locale.ROOT, "imageprep %s %s · profile %s%s%n", e(r.tool().version()), e(r.command()), e(r.host().profile()),
+        r.host().profileReason() == null ? "" : " (" + e(r.host().profileReason()) + ")");
+    out.printf(Locale.ROOT, "%s %s%s%n", r.host().offline() ? "image at" : "host", e(r.host().offline() ? r.host().root()
+        : (r.host().hostname() == null ? "/" : r.host().hostname())), r.host().os() == null ? "" : " · " + e(r.host().os()));
     for (String note : r.notes()) {
-      out.println("note: " + note);
+      out.println("note: " + e(note));
     }
     if (r.preflight() != null) {
       out.println();
@@ -73,8 +70,8 @@ public final class TextReportWriter implements ReportWriter {
 
   private static void checks(PrintWriter out, Ansi a, List<CheckResult> results, RenderOptions options) {
     for (CheckResult c : results) {
-      out.printf(Locale.ROOT, "  %s  %-28s %s%n", a.status(c.status()), c.id(), c.title());
-      out.printf(Locale.ROOT, "        %s%n", c.message());
+      out.printf(Locale.ROOT, "  %s  %-28s %s%n", a.status(c.status()), e(c.id()), e(c.title()));
+      out.printf(Locale.ROOT, "        %s%n", e(c.message()));
       boolean problem = c.status() != Status.PASS && c.status() != Status.SKIPPED;
       if (problem || options.verbose()) {
         int shown = 0;
@@ -88,14 +85,14 @@ public final class TextReportWriter implements ReportWriter {
         }
       }
       if (TextLines.showsFix(c)) {
-        out.printf(Locale.ROOT, "        fix: %s%n", c.remediation());
+        out.printf(Locale.ROOT, "        fix: %s%n", e(c.remediation()));
       }
     }
   }
 
   private static void cleanup(PrintWriter out, Ansi a, Report r, RenderOptions options) {
     List<PlannedStep> steps = r.cleanup();
-    boolean planned = steps.stream().anyMatch(s -> s.status() == CleanupStatus.PLANNED);
+    boolean planned = r.summary().cleanupPlanned() > 0;
     out.println(a.bold(r.command().equals("check") ? "Cleanup plan (what clean or prepare would do)"
         : planned ? "Cleanup plan" : "Cleanup"));
     if (steps.isEmpty()) {
@@ -105,41 +102,43 @@ public final class TextReportWriter implements ReportWriter {
     // check only previews the plan: one line per large item keeps the verdict on screen;
     // clean --dry-run and --verbose list every path, since that list is what they are for
     boolean group = r.command().equals("check") && !options.verbose();
-    Map<String, List<PlannedStep>> byItem = new LinkedHashMap<>();
-    steps.forEach(s -> byItem.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(s));
     int shown = 0;
-    for (List<PlannedStep> item : byItem.values()) {
-      if (group && item.size() > GROUP_ABOVE) {
-        long bytes = item.stream().mapToLong(s -> Math.max(0, s.bytes())).sum();
-        out.printf(Locale.ROOT, "  %-8s %-17s %-9s %d paths of %s under %s (--verbose lists them)%n",
-            a.cleanup(item.get(0).status()), item.get(0).action().key(), Bytes.human(bytes), item.size(),
-            item.get(0).id(), commonParent(item));
+    long listed = 0; // steps that had a line to themselves or in a group's line
+    boolean more = false;
+    boolean summarisedInJson = false;
+    for (CleanupGroups.Group item : CleanupGroups.of(steps)) {
+      summarisedInJson |= item.count() > CleanupGroups.JSON_SUMMARY_ABOVE;
+      if (group && item.count() > GROUP_ABOVE) {
+        out.printf(Locale.ROOT, "  %-8s %-17s %-9s %d paths of %s under %s (--verbose lists them)%n", a.cleanup(item.worst()),
+            item.action().key(), Bytes.human(item.bytes()), item.count(), e(item.id), e(item.commonParent()));
+        listed += item.count();
         continue;
       }
-      for (PlannedStep s : item) {
-        if (shown++ == MAX_STEPS_SHOWN && !options.verbose()) {
-          out.printf(Locale.ROOT, "  … and %d more steps (--verbose or --format json lists them)%n", steps.size() - MAX_STEPS_SHOWN);
+      for (PlannedStep s : item.steps(steps)) {
+        if (shown >= MAX_STEPS_SHOWN && !options.verbose()) {
+          more = true;
           break;
         }
+        shown++;
+        listed++;
         String size = s.bytes() > 0 ? Bytes.human(s.bytes()) : "";
-        out.printf(Locale.ROOT, "  %-8s %-17s %-9s %s%s%n", a.cleanup(s.status()), s.action().key(), size, s.path(),
-            s.reason() == null ? "" : "  (" + s.reason() + ")");
+        out.printf(Locale.ROOT, "  %-8s %-17s %-9s %s%s%n", a.cleanup(s.status()), s.action().key(), size, e(s.path()),
+            s.reason() == null ? "" : "  (" + e(s.reason()) + ")");
       }
+    }
+    if (more) {
+      // the JSON report lists them too, unless it summarises an item too large to list (see JsonReportWriter)
+      out.printf(Locale.ROOT, "  … and %d more steps (%s lists them)%n", steps.size() - listed,
+          summarisedInJson ? "--verbose" : "--verbose or --format json");
     }
     var sum = r.summary();
     out.printf(Locale.ROOT, "  %d planned, %d done, %d skipped, %d failed · %s%n", sum.cleanupPlanned(), sum.cleanupDone(),
         sum.cleanupSkipped(), sum.cleanupFailed(), Bytes.human(sum.cleanupBytes()));
   }
 
-  /** The deepest directory that holds every step's path. */
-  static String commonParent(List<PlannedStep> steps) {
-    ImagePath common = steps.get(0).path().parent();
-    for (PlannedStep s : steps) {
-      while (!common.isRoot() && !common.contains(s.path())) {
-        common = common.parent();
-      }
-    }
-    return common.toString();
+  /** Every value from the report reaches the terminal through the one escaping function. */
+  private static String e(Object value) {
+    return TerminalText.escape(String.valueOf(value));
   }
 
   /** ANSI styling that turns itself off. */

@@ -5,8 +5,16 @@ final class XmlText {
 
   private XmlText() {}
 
-  /** Replaces every character XML 1.0 forbids (NUL, most C0 controls, lone surrogates) with U+FFFD. */
+  /**
+   * Shows control characters and a name's raw bytes as {@link TerminalText} escapes (as every
+   * output does), then replaces whatever XML 1.0 still forbids with U+FFFD.
+   */
   static String clean(String s) {
+    return xmlSafe(TerminalText.escape(s));
+  }
+
+  /** Replaces every character XML 1.0 forbids (NUL, most C0 controls, lone surrogates) with U+FFFD. */
+  static String xmlSafe(String s) {
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

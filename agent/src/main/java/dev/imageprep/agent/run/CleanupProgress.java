@@ -3,7 +3,9 @@ package dev.imageprep.agent.run;
 import dev.imageprep.agent.cleanup.CleanupExecutor;
 import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.cleanup.CleanupPlan;
+import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
+import dev.imageprep.rules.cleanup.StepList;
 
 /**
  * Shows a cleanup's progress in bytes (shredding a large file moves the bar as it goes) with the
@@ -17,8 +19,9 @@ public final class CleanupProgress implements CleanupExecutor.Listener, AutoClos
 
   public CleanupProgress(Progress progress, CleanupPlan plan) {
     long total = 0;
-    for (PlannedStep s : plan.steps()) {
-      total += s.isPlanned() ? weight(s) : 0;
+    StepList steps = plan.steps();
+    for (int i = 0; i < steps.size(); i++) {
+      total += steps.status(i) == CleanupStatus.PLANNED ? Math.max(1, steps.bytes(i)) : 0;
     }
     this.task = progress.begin("cleaning", total);
   }

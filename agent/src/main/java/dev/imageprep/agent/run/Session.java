@@ -3,7 +3,10 @@ package dev.imageprep.agent.run;
 import dev.imageprep.agent.AgentEnvironment;
 import dev.imageprep.agent.cleanup.Journal;
 import dev.imageprep.agent.cleanup.RunLock;
+import dev.imageprep.agent.probe.common.HostNames;
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.probe.linux.DirHandle;
+import dev.imageprep.agent.probe.linux.MountTable;
 import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.agent.secrets.EvidenceRedactor;
 import dev.imageprep.rules.catalog.Catalog;
@@ -268,7 +271,35 @@ public final class Session {
       protect.add(new Planner.Guard(v, v + " is the user volume: it is not part of the image, and imageprep never"
           + " touches it on profile " + profile.id()));
     }
-    return new Planner(opened.files(), protect, keptPaths(), opened.facts().packages().files()).plan(items);
+    return new Planner(opened.files(), protect, keptPaths(), opened.facts().packages().files())
+        .withMountPoints(mountPoints()).limitSteps(stepLimit()).plan(items);
+  }
+
+  /**
+   * The mounts inside the image other than its root: nothing at, below or above one is planned. Read
+   * from this machine's mount table, which shows bind mounts of the same filesystem too.
+   */
+  List<Planner.Guard> mountPoints() {
+    if (!DirHandle.usableFor(root)) {
+      return List.of(); // Windows, and in-memory trees in tests: no mount table to read
+    }
+    List<Planner.Guard> mounts = new ArrayList<>();
+    try {
+      for (MountTable.Mount m : MountTable.below(HostNames.bytes(root.toAbsolutePath()))) {
+        mounts.add(new Planner.Guard(m.path(), m.what()));
+      }
+    } catch (IOException e) {
+      // no /proc: the executor still checks each directory's mount id before entering it
+    }
+    return mounts;
+  }
+
+  /**
+   * How many steps a plan may hold: about 100 bytes of heap each at the peak of a run, and half the
+   * heap for them, so that -Xmx256m plans well over a million paths and a tiny heap still plans some.
+   */
+  static long stepLimit() {
+    return Math.max(10_000, Runtime.getRuntime().maxMemory() / 200);
   }
 
   /** Paths inside the image this run needs until it ends. */

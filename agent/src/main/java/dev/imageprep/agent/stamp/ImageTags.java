@@ -14,7 +14,10 @@ import java.util.Map;
  */
 public final class ImageTags {
 
-  /** The recommended tags, in the whitepaper's order. Source: seeds/workspaces-linux-image-best-practices.md. */
+  /**
+   * The recommended tags, in the order of the AWS Whitepaper "Best practices to prepare your Amazon
+   * WorkSpaces for Linux images" (Example WorkSpace image and bundle tagging structures).
+   */
   public static final List<String> RECOMMENDED = List.of("Name", "Version", "Software", "Role", "System", "Project",
       "Cost center", "Stage", "Confidentiality", "Compliance");
 

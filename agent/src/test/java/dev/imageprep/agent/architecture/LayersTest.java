@@ -1,7 +1,6 @@
 package dev.imageprep.agent.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -42,9 +41,4 @@ class LayersTest {
       .resideInAPackage("dev.imageprep.agent.probe.windows..")
       .should().dependOnClassesThat().resideInAPackage("dev.imageprep.agent.probe.linux..")
       .because("what both platforms share lives in probe.common");
-
-  @ArchTest
-  static final ArchRule agentPackagesFreeOfCycles = slices().matching("dev.imageprep.agent.(**)")
-      .should().beFreeOfCycles()
-      .because("each package can then be read, tested and replaced from the bottom up");
 }

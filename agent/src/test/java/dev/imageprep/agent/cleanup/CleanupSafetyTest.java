@@ -224,7 +224,9 @@ class CleanupSafetyTest {
     assertThat(done).extracting(PlannedStep::status).containsExactly(CleanupStatus.DONE, CleanupStatus.SKIPPED);
     List<String> journal = Files.readAllLines(tmp.resolve("state/j.jsonl"));
     assertThat(journal.get(0)).contains("\"event\":\"start\"");
-    assertThat(journal).anySatisfy(l -> assertThat(l).contains("\"event\":\"begin\"").contains("/tmp/1"));
+    assertThat(journal).as("a removed file is journalled once done, with its directory and name")
+        .anySatisfy(l -> assertThat(l).contains("\"event\":\"removed\"", "\"directory\":\"/tmp\"", "\"names\":[\"1\"]"));
+    assertThat(journal).anySatisfy(l -> assertThat(l).contains("\"event\":\"not-run\"", "\"steps\":1"));
     assertThat(journal.get(journal.size() - 1)).contains("\"interrupted\":true");
   }
 }

@@ -34,7 +34,6 @@ class ShredActionTest {
   private final class RecordingTarget implements Target {
     final Path file;
     final List<byte[]> passes = new ArrayList<>();
-    int links = 1;
     boolean unlinked;
     boolean replaceBeforeUnlink;
 
@@ -53,11 +52,6 @@ class ShredActionTest {
       return Files.exists(file, LinkOption.NOFOLLOW_LINKS)
           ? Optional.of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS))
           : Optional.empty();
-    }
-
-    @Override
-    public int linkCount() {
-      return links;
     }
 
     @Override
@@ -139,16 +133,6 @@ class ShredActionTest {
     } finally {
       Mounts.unmount(volume);
     }
-  }
-
-  @Test
-  void refusesAFileThatGainedAHardLink() throws IOException {
-    Path file = Files.writeString(dir.resolve("key"), "KEY");
-    RecordingTarget target = new RecordingTarget(file);
-    target.links = 2;
-    assertThatThrownBy(() -> new ShredAction().apply(step(3), target, target.lstat().orElseThrow(), n -> {}))
-        .hasMessageContaining("2 hard links");
-    assertThat(Files.readString(file)).isEqualTo("KEY");
   }
 
   @Test

@@ -193,7 +193,10 @@ class CommandsTest {
     Result list = cli.run("rules", "list", "--profile", "workspaces-linux");
     assertThat(list.out()).contains("skylight-keys").contains("* shred").contains("apps-outside-home");
     Result show = cli.run("rules", "show", "root-volume-usage", "--profile", "ec2-linux");
-    assertThat(show.out()).contains("used / (used + available)").contains("seeds/workspaces-create-custom-bundle.md");
+    assertThat(show.out()).contains("used / (used + available)")
+        .contains("Amazon WorkSpaces Administration Guide, \"Create a custom WorkSpaces image and bundle\"")
+        .contains("https://docs.aws.amazon.com/workspaces/latest/adminguide/create-custom-bundle.html")
+        .doesNotContain("seeds/");
     assertThat(cli.run("rules", "show", "var-cache", "--profile", "workspaces-linux").out())
         .contains("keeps:       /var/cache/debconf (on Debian and Ubuntu this is debconf's database");
     assertThat(cli.run("rules", "show", "rotated-logs", "--profile", "ec2-linux").out())

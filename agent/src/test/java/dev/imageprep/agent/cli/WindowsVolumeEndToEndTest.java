@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code imageprep check --root DIR} on a real directory tree laid out like a mounted Windows system
  * volume: hives written from the .reg fixtures, an 11 GB profile made of sparse files (cheap, and
- * counted at their logical size, as the seed's "files and data" says), EC2Launch's configuration.
+ * counted at their logical size, as the WorkSpaces guide's "files and data" says), EC2Launch's
+ * configuration.
  */
 class WindowsVolumeEndToEndTest {
 
@@ -233,6 +234,8 @@ class WindowsVolumeEndToEndTest {
     Run r = run(null, "rules", "list", "--profile", "workspaces-windows");
     assertThat(r.exit()).isEqualTo(ExitCode.OK.code());
     assertThat(r.out()).contains("profile-size", "system-drive-free-space", "service-accounts", "required-components",
-        "not-feature-upgraded", "apps-on-system-drive", "no-secrets-left", "source: seeds/workspaces-create-custom-bundle.md");
+        "not-feature-upgraded", "apps-on-system-drive", "no-secrets-left",
+        "source: Amazon WorkSpaces Administration Guide, \"Create a custom WorkSpaces image and bundle\"")
+        .doesNotContain("seeds/");
   }
 }

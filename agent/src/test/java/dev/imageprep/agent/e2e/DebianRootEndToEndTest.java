@@ -269,7 +269,8 @@ class DebianRootEndToEndTest {
     assertThat(Files.size(root.resolve("etc/machine-id"))).as("each WorkSpace gets its own id").isZero();
     assertThat(exists(root, "/root/.ssh/known_hosts")).as("only root's authorized_keys on WorkSpaces").isTrue();
 
-    assertThat(missingAfterCleaning("workspaces-linux")).as("only /etc/security/access.conf, which the seed names")
+    assertThat(missingAfterCleaning("workspaces-linux"))
+        .as("only /etc/security/access.conf, which the WorkSpaces guide names")
         .containsExactly("/etc/security/access.conf");
     assertBytesFreedMatchTheReport(before, report);
   }

@@ -26,6 +26,12 @@ import java.util.Map;
  */
 public final class SampleReports {
 
+  /** Sources in the catalog's form: the public AWS documents the bundled rules cite. */
+  static final String CUSTOM_BUNDLE_GUIDE = "Amazon WorkSpaces Administration Guide, \"Create a custom WorkSpaces image"
+      + " and bundle\", https://docs.aws.amazon.com/workspaces/latest/adminguide/create-custom-bundle.html";
+  static final String LINUX_WHITEPAPER = "AWS Whitepaper, \"Best practices to prepare your Amazon WorkSpaces for Linux"
+      + " images\", https://aws.amazon.com/whitepapers/";
+
   /** Text that breaks any writer that forgets to escape. */
   public static final String HOSTILE = "<script>alert('x')</script> & \"quoted\" \u0001bell";
 
@@ -77,18 +83,18 @@ public final class SampleReports {
                     "AWS secret access key: wJal…(redacted)", null),
                 new Evidence("/opt/app/config.yml", 12, "password", HOSTILE, null)),
             Map.of("filesScanned", 18231, "bytesScanned", 412_000_000L), "Delete or move the listed files out of"
-            + " the image.", "seeds/workspaces-linux-image-best-practices.md", List.of()),
+            + " the image.", LINUX_WHITEPAPER, List.of()),
         new CheckResult("required-components", "cloud-init, the PCoIP agent and the Skylight agent are installed",
             Severity.ERROR, Status.UNKNOWN, "could not read the rpm database: permission denied", List.of(),
-            Map.of(), "Reinstall the missing components.", "seeds/workspaces-create-custom-bundle.md", List.of()),
+            Map.of(), "Reinstall the missing components.", CUSTOM_BUNDLE_GUIDE, List.of()),
         profileSize(),
         new CheckResult("pcoip-aes256", "PCoIP sessions are forced to AES-256", Severity.WARNING, Status.WARN,
             "pcoip.enable_aes_128_gcm is 1, expected 0", List.of(Evidence.atPath("/etc/pcoip-agent/pcoip-agent.conf",
                 "config-value", "pcoip.enable_aes_128_gcm = 1 (default)")), Map.of(),
-            "Set pcoip.enable_aes_128_gcm = 0.", "seeds/workspaces-linux-image-best-practices.md", List.of()),
+            "Set pcoip.enable_aes_128_gcm = 0.", LINUX_WHITEPAPER, List.of()),
         new CheckResult("os-patches", "Operating-system updates are installed", Severity.WARNING, Status.SKIPPED,
             "applies to a running system only, not to a mounted root", List.of(), Map.of(), null,
-            "seeds/workspaces-linux-image-best-practices.md", List.of()),
+            LINUX_WHITEPAPER, List.of()),
         pass("tmp-not-noexec", "/tmp is not mounted noexec", "no mount configuration covers /tmp"));
   }
 
@@ -105,7 +111,7 @@ public final class SampleReports {
     return new CheckResult("root-volume-usage", "Root volume is below 97 % full", Severity.ERROR, status,
         status == Status.PASS ? percent + " % full, below 97 %" : percent + " % full, at or above the 97 % limit",
         List.of(Evidence.atPath("/", "volume", "/ is " + percent + " % full")), data,
-        "Free space on / until df shows less than 97 %.", "seeds/workspaces-create-custom-bundle.md", List.of());
+        "Free space on / until df shows less than 97 %.", CUSTOM_BUNDLE_GUIDE, List.of());
   }
 
   /** A profile-size result in the shape the Windows check writes, plus the largest folders. */
@@ -123,7 +129,7 @@ public final class SampleReports {
     data.put("profiles", List.of(profile));
     return new CheckResult("profile-size", "The user profile is under 10 GB", Severity.ERROR, Status.FAIL,
         "profile is 11.0 GiB, over the 10 GiB limit", List.of(), data, "Move large files out of the profile.",
-        "seeds/workspaces-create-custom-bundle.md", List.of());
+        CUSTOM_BUNDLE_GUIDE, List.of());
   }
 
   static CheckResult secretsClean() {
@@ -133,7 +139,7 @@ public final class SampleReports {
 
   static CheckResult pass(String id, String title, String message) {
     return new CheckResult(id, title, Severity.ERROR, Status.PASS, message, List.of(), Map.of(), null,
-        "seeds/workspaces-create-custom-bundle.md", List.of());
+        CUSTOM_BUNDLE_GUIDE, List.of());
   }
 
   static List<PlannedStep> plan() {

@@ -5,7 +5,7 @@ import dev.imageprep.rules.host.Severity;
 /**
  * One readiness rule, as the catalog declares it.
  *
- * @param source the seed document or established tool the rule comes from
+ * @param source the public document or established tool the rule comes from
  * @param origin where it was declared ({@code file:line}), for {@code rules show}
  */
 public record RuleEntry(

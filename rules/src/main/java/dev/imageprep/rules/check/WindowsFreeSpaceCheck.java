@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The system drive has room for the user profile plus headroom (the seed: "enough available space
+ * The system drive has room for the user profile plus headroom (the WorkSpaces guide: "enough available space
  * for the contents of the user profile, plus an additional 2 GB"), and optionally a flat minimum
  * (later guides ask for 12 GB). Available space is what the running user may still write ({@code
  * GetDiskFreeSpaceEx}'s caller-available bytes, {@code statvfs}'s {@code f_bavail}); in offline

@@ -27,29 +27,60 @@ public final class GlobExpander {
   }
 
   public Expansion expand(Glob glob) {
+    List<ImagePath> matches = new ArrayList<>();
+    List<Unreadable> unreadable = expand(glob, (match, info) -> matches.add(match));
+    return new Expansion(List.copyOf(matches), unreadable);
+  }
+
+  /** What a streaming expansion hands over: a match as written, and its entry if a listing found it. */
+  @FunctionalInterface
+  public interface MatchConsumer {
+    /** @param listed the entry the directory listing gave (its path resolved), or null for a literal */
+    void accept(ImagePath match, FileInfo listed);
+  }
+
+  /**
+   * Expands a pattern, handing each match over as it is found: the last component of {@code
+   * /var/tmp/*} is read as a stream, so a directory of a million entries is never held in memory.
+   *
+   * @return the directories that could not be read on the way
+   */
+  public List<Unreadable> expand(Glob glob, MatchConsumer each) {
     List<ImagePath> frontier = List.of(ImagePath.ROOT);
     List<Unreadable> unreadable = new ArrayList<>();
-    for (Glob.Component component : glob.components()) {
+    List<Glob.Component> components = glob.components();
+    for (int k = 0; k < components.size(); k++) {
+      Glob.Component component = components.get(k);
+      boolean last = k == components.size() - 1;
       List<ImagePath> next = new ArrayList<>();
       for (ImagePath dir : frontier) {
         if (component.isLiteral()) {
-          next.add(dir.child(component.text()));
+          if (last) {
+            each.accept(dir.child(component.text()), null);
+          } else {
+            next.add(dir.child(component.text()));
+          }
           continue;
         }
-        Fact<List<FileInfo>> listing = files.list(dir);
-        if (!listing.isKnown()) {
-          unreadable.add(new Unreadable(dir, listing.reason()));
-          continue;
-        }
-        for (FileInfo e : listing.value()) {
+        Fact<Long> listing = files.forEachEntry(dir, e -> {
           String name = e.path().fileName();
           if (component.matches(name)) {
-            next.add(dir.child(name));
+            if (last) {
+              each.accept(dir.child(name), e);
+            } else {
+              next.add(dir.child(name));
+            }
           }
+        });
+        if (!listing.isKnown()) {
+          unreadable.add(new Unreadable(dir, listing.reason()));
         }
       }
       frontier = next;
     }
-    return new Expansion(List.copyOf(frontier), List.copyOf(unreadable));
+    if (components.isEmpty()) {
+      each.accept(ImagePath.ROOT, null);
+    }
+    return List.copyOf(unreadable);
   }
 }

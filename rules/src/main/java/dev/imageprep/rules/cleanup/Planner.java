@@ -26,6 +26,11 @@ import java.util.Optional;
  * <p>What packages own stays unless an item names that very path: a package-owned directory an item
  * would remove is emptied instead, and a package-owned file only an item's pattern or an emptied
  * directory reaches is left with the reason. A path two items reach is planned once, by the first.
+ * Mount points are treated alike: nothing at or below one is planned (another filesystem), and a
+ * directory that holds one is emptied around it.
+ *
+ * <p>Directories are read as streams and the plan is a compact {@link StepList}, so a million files
+ * in one directory plan in flat memory; nothing here recurses.
  */
 public final class Planner {
 
@@ -35,6 +40,8 @@ public final class Planner {
   private final List<Guard> keptPaths;
   private final Fact<PackageFiles> packaged;
   private final Map<String, List<CleanupEntry.Keep>> keeps = new HashMap<>();
+  private List<Guard> mountPoints = List.of();
+  private long stepLimit = Long.MAX_VALUE;
 
   /** A path the planner must not touch, with the sentence that says why. */
   public record Guard(ImagePath path, String reason) {}
@@ -59,6 +66,24 @@ public final class Planner {
     this.packaged = packaged;
   }
 
+  /**
+   * @param mounts the mount points inside the image other than its root, each with what is mounted
+   *     there: nothing at or below one is planned (another filesystem)
+   */
+  public Planner withMountPoints(List<Guard> mounts) {
+    this.mountPoints = List.copyOf(mounts);
+    return this;
+  }
+
+  /**
+   * Plans at most this many steps (what the heap can hold); the paths beyond are reported as one
+   * failed step per item, planned by the next run once these are gone.
+   */
+  public Planner limitSteps(long max) {
+    this.stepLimit = max;
+    return this;
+  }
+
   private static List<Guard> resolveAll(ImageFiles files, List<Guard> guards) {
     List<Guard> out = new ArrayList<>();
     for (Guard g : guards) {
@@ -75,19 +100,19 @@ public final class Planner {
   public CleanupPlan plan(List<CleanupEntry> entries) {
     List<CleanupEntry> sorted = new ArrayList<>(entries);
     sorted.sort(Comparator.comparingInt(CleanupEntry::order).thenComparing(CleanupEntry::id));
-    PlanLedger ledger = new PlanLedger();
-    List<PlannedStep> problems = new ArrayList<>();
+    PlanLedger ledger = new PlanLedger(stepLimit);
     for (CleanupEntry entry : sorted) {
       keeps.put(entry.id(), resolveKeeps(entry));
       for (Glob glob : entry.paths()) {
-        for (ImagePath match : expand(glob, entry, problems)) {
-          planMatch(entry, match).forEach(ledger::add);
+        List<GlobExpander.Unreadable> unreadable = expander.expand(glob,
+            (match, listed) -> planMatch(entry, match, listed, ledger));
+        for (GlobExpander.Unreadable u : unreadable) {
+          ledger.problem(failed(entry, u.directory(), "could not read directory: " + u.reason()));
         }
       }
+      ledger.endOfItem(entry);
     }
-    List<PlannedStep> steps = new ArrayList<>(ledger.steps());
-    steps.addAll(problems);
-    return new CleanupPlan(steps);
+    return new CleanupPlan(ledger.build());
   }
 
   private List<CleanupEntry.Keep> resolveKeeps(CleanupEntry entry) {
@@ -99,43 +124,57 @@ public final class Planner {
     return out;
   }
 
-  private List<ImagePath> expand(Glob glob, CleanupEntry entry, List<PlannedStep> problems) {
-    GlobExpander.Expansion expansion = expander.expand(glob);
-    for (GlobExpander.Unreadable u : expansion.unreadable()) {
-      problems.add(failed(entry, u.directory(), "could not read directory: " + u.reason()));
+  /**
+   * @param listed the entry as the directory listing gave it, when the match came from one (saves
+   *     looking again), else null
+   */
+  private void planMatch(CleanupEntry entry, ImagePath matched, FileInfo listed, PlanLedger ledger) {
+    FileInfo info;
+    ImagePath shownMatch;
+    if (listed != null) {
+      info = listed;
+      shownMatch = listed.path().equals(matched) ? null : matched;
+    } else {
+      Fact<ImagePath> parent = files.resolve(matched.parent());
+      if (!parent.isKnown()) {
+        ledger.add(failed(entry, matched, "could not resolve " + matched.parent() + ": " + parent.reason()));
+        return;
+      }
+      ImagePath real = matched.isRoot() ? matched : parent.value().child(matched.fileName());
+      shownMatch = real.equals(matched) ? null : matched;
+      Fact<Optional<FileInfo>> stat = files.stat(real);
+      if (!stat.isKnown()) {
+        ledger.add(failed(entry, real, "could not look at it: " + stat.reason()));
+        return;
+      }
+      if (stat.value().isEmpty()) {
+        return; // already absent: nothing to do, which is success
+      }
+      info = stat.value().get();
     }
-    return expansion.matches();
-  }
-
-  private List<PlannedStep> planMatch(CleanupEntry entry, ImagePath matched) {
-    Fact<ImagePath> parent = files.resolve(matched.parent());
-    if (!parent.isKnown()) {
-      return List.of(failed(entry, matched, "could not resolve " + matched.parent() + ": " + parent.reason()));
-    }
-    ImagePath real = matched.isRoot() ? matched : parent.value().child(matched.fileName());
-    ImagePath shownMatch = real.equals(matched) ? null : matched;
-    Fact<Optional<FileInfo>> stat = files.stat(real);
-    if (!stat.isKnown()) {
-      return List.of(failed(entry, real, "could not look at it: " + stat.reason()));
-    }
-    if (stat.value().isEmpty()) {
-      return List.of(); // already absent: nothing to do, which is success
-    }
-    FileInfo info = stat.value().get();
+    ImagePath real = info.path();
     Optional<String> guard = guardReason(real).or(() -> keepReason(entry, real));
     if (guard.isPresent()) {
-      return List.of(step(entry, entry.action() == ActionKind.EMPTY_DIR ? ActionKind.REMOVE : entry.action(),
+      ledger.add(step(entry, entry.action() == ActionKind.EMPTY_DIR ? ActionKind.REMOVE : entry.action(),
           info, shownMatch, 0, CleanupStatus.SKIPPED, guard.get()));
+      return;
     }
-    return switch (entry.action()) {
-      case REMOVE -> removal(entry, info, shownMatch, entry.names(matched));
-      case EMPTY_DIR -> emptyDir(entry, info, shownMatch);
-      case TRUNCATE -> info.isRegular() && info.size() == 0 ? List.of() // already empty
-          : List.of(truncateStep(entry, info, shownMatch));
-      case SHRED -> List.of(shredStep(entry, info, shownMatch, entry.names(matched)));
-      case RESET_MACHINE_ID -> resetMachineId(entry, info, shownMatch);
-      case CLEAR_PASSWORD -> clearPassword(entry, info, shownMatch);
-    };
+    switch (entry.action()) {
+      case REMOVE -> removal(entry, info, shownMatch, entry.names(matched)).forEach(ledger::add);
+      case EMPTY_DIR -> emptyDir(entry, info, shownMatch, ledger);
+      case TRUNCATE -> {
+        if (!info.isRegular() || info.size() != 0) { // an empty file is already truncated
+          ledger.add(writeStep(entry, ActionKind.TRUNCATE, info, shownMatch, "truncated"));
+        }
+      }
+      case SHRED -> ledger.add(shredStep(entry, info, shownMatch, entry.names(matched)));
+      case RESET_MACHINE_ID -> {
+        if (!info.isRegular() || info.size() != 0) { // an empty machine-id is already reset
+          ledger.add(writeStep(entry, ActionKind.RESET_MACHINE_ID, info, shownMatch, "emptied"));
+        }
+      }
+      case CLEAR_PASSWORD -> clearPassword(entry, info, shownMatch).ifPresent(ledger::add);
+    }
   }
 
   private PlannedStep removeStep(CleanupEntry entry, FileInfo info, ImagePath matched) {
@@ -151,33 +190,37 @@ public final class Planner {
     return step(entry, ActionKind.REMOVE, info, matched, bytes, CleanupStatus.PLANNED, null);
   }
 
-  private List<PlannedStep> emptyDir(CleanupEntry entry, FileInfo info, ImagePath matched) {
+  private void emptyDir(CleanupEntry entry, FileInfo info, ImagePath matched, PlanLedger ledger) {
     // A distribution's directory symlink (/var/spool/mail -> ../mail) is resolved like any
     // directory on the way and stays; its entries are planned without being followed.
     Fact<ImagePath> dir = info.isSymlink() ? files.resolve(info.path()) : Fact.known(info.path());
     if (!dir.isKnown()) {
-      return List.of(failed(entry, info.path(), "could not resolve the directory: " + dir.reason()));
+      ledger.add(failed(entry, info.path(), "could not resolve the directory: " + dir.reason()));
+      return;
     }
     Fact<Optional<FileInfo>> target = files.stat(dir.value());
     if (!target.isKnown()) {
-      return List.of(failed(entry, dir.value(), "could not look at it: " + target.reason()));
+      ledger.add(failed(entry, dir.value(), "could not look at it: " + target.reason()));
+      return;
     }
     if (target.value().isEmpty()) {
-      return List.of();
+      return;
     }
     if (!target.value().get().isDirectory()) {
-      return List.of(step(entry, ActionKind.REMOVE, info, matched, 0, CleanupStatus.SKIPPED,
+      ledger.add(step(entry, ActionKind.REMOVE, info, matched, 0, CleanupStatus.SKIPPED,
           "not a directory (" + target.value().get().type().key() + "): empty-dir only empties directories"));
+      return;
     }
-    Fact<List<FileInfo>> entries = files.list(dir.value());
-    if (!entries.isKnown()) {
-      return List.of(failed(entry, dir.value(), "could not read directory: " + entries.reason()));
+    Optional<String> guard = guardReason(dir.value());
+    if (guard.isPresent()) {
+      ledger.add(step(entry, ActionKind.REMOVE, target.value().get(), matched, 0, CleanupStatus.SKIPPED, guard.get()));
+      return;
     }
-    List<PlannedStep> out = new ArrayList<>();
-    for (FileInfo child : entries.value()) {
-      out.addAll(removal(entry, child, null, false));
+    Fact<Long> listed = files.forEachEntry(dir.value(),
+        child -> removal(entry, child, null, false).forEach(ledger::add));
+    if (!listed.isKnown()) {
+      ledger.add(failed(entry, dir.value(), "could not read directory: " + listed.reason()));
     }
-    return out;
   }
 
   /**
@@ -210,14 +253,16 @@ public final class Planner {
             + ": removed only when a cleanup item names this very path"));
         continue;
       }
+      Optional<Guard> mountBelow = mountBelow(f.path());
       if (f.isDirectory() && ((owner.isPresent() && !namedHere) || packaged.value().ownsBelow(f.path())
-          || keepsBelow(entry, f.path()))) {
+          || keepsBelow(entry, f.path()) || mountBelow.isPresent())) {
         Fact<List<FileInfo>> children = files.list(f.path());
         if (!children.isKnown()) {
           out.add(failed(entry, f.path(), "could not read directory: " + children.reason()));
           continue;
         }
         String why = owner.isPresent() && !namedHere ? packageOwned(owner.get()) + ": the directory stays"
+            : mountBelow.isPresent() ? "kept: another filesystem is mounted inside it (" + mountBelow.get().reason() + ")"
             : "kept: it holds " + (packaged.value().ownsBelow(f.path()) ? "package-owned files" : "what this item keeps");
         out.add(step(entry, ActionKind.REMOVE, f, shown, 0, CleanupStatus.SKIPPED, why + "; the rest of its contents"
             + " is removed"));
@@ -240,12 +285,22 @@ public final class Planner {
     return "package-owned (" + p.ownerNames() + ")";
   }
 
-  private PlannedStep truncateStep(CleanupEntry entry, FileInfo info, ImagePath matched) {
+  /** A step that writes into a file: only a regular file with no other hard link. */
+  private static PlannedStep writeStep(CleanupEntry entry, ActionKind action, FileInfo info, ImagePath matched,
+      String verb) {
     if (!info.isRegular()) {
-      return step(entry, ActionKind.TRUNCATE, info, matched, 0, CleanupStatus.SKIPPED,
-          notRegular(info, "truncated"));
+      return step(entry, action, info, matched, 0, CleanupStatus.SKIPPED, notRegular(info, verb));
     }
-    return step(entry, ActionKind.TRUNCATE, info, matched, info.size(), CleanupStatus.PLANNED, null);
+    if (info.links() > 1) {
+      return step(entry, action, info, matched, 0, CleanupStatus.SKIPPED, hardLinks(info.links(), verb));
+    }
+    return step(entry, action, info, matched, info.size(), CleanupStatus.PLANNED, null);
+  }
+
+  /** Why a file with other hard links is refused; the executor says the same of one opened later. */
+  public static String hardLinks(int links, String verb) {
+    return "refused: the file has " + links + " hard links, and a file " + verb + " here would change under its"
+        + " other names too, wherever they are; remove the other links and run again";
   }
 
   private PlannedStep shredStep(CleanupEntry entry, FileInfo info, ImagePath matched, boolean named) {
@@ -261,50 +316,30 @@ public final class Planner {
       return step(entry, ActionKind.REMOVE, info, matched, 0, CleanupStatus.PLANNED,
           "symlink: removed as a link, its target is not shredded");
     }
-    if (!info.isRegular()) {
-      return step(entry, ActionKind.SHRED, info, matched, 0, CleanupStatus.SKIPPED, notRegular(info, "shredded"));
-    }
-    if (info.links() > 1) {
-      return step(entry, ActionKind.SHRED, info, matched, 0, CleanupStatus.SKIPPED,
-          "refused: the file has " + info.links() + " hard links, and overwriting it would destroy the data"
-              + " under its other names; remove the other links and run again");
-    }
-    return step(entry, ActionKind.SHRED, info, matched, info.size(), CleanupStatus.PLANNED, null);
+    return writeStep(entry, ActionKind.SHRED, info, matched, "shredded");
   }
 
-  private List<PlannedStep> resetMachineId(CleanupEntry entry, FileInfo info, ImagePath matched) {
-    if (!info.isRegular()) {
-      return List.of(step(entry, ActionKind.RESET_MACHINE_ID, info, matched, 0, CleanupStatus.SKIPPED,
-          notRegular(info, "emptied")));
-    }
-    if (info.size() == 0) {
-      return List.of(); // already reset
-    }
-    return List.of(step(entry, ActionKind.RESET_MACHINE_ID, info, matched, info.size(), CleanupStatus.PLANNED, null));
-  }
-
-  private List<PlannedStep> clearPassword(CleanupEntry entry, FileInfo info, ImagePath matched) {
-    if (!info.isRegular()) {
-      return List.of(step(entry, ActionKind.CLEAR_PASSWORD, info, matched, 0, CleanupStatus.SKIPPED,
-          notRegular(info, "edited")));
+  private Optional<PlannedStep> clearPassword(CleanupEntry entry, FileInfo info, ImagePath matched) {
+    if (!info.isRegular() || info.links() > 1) {
+      return Optional.of(writeStep(entry, ActionKind.CLEAR_PASSWORD, info, matched, "edited"));
     }
     Fact<Optional<String>> text = files.readText(info.path(), AdminPasswords.MAX_BYTES);
     if (!text.isKnown()) {
-      return List.of(failed(entry, info.path(), "could not read it: " + text.reason()));
+      return Optional.of(failed(entry, info.path(), "could not read it: " + text.reason()));
     }
     if (text.value().isEmpty()) {
-      return List.of();
+      return Optional.empty();
     }
     try {
       AdminPasswords.Format format = AdminPasswords.Format.of(info.path().fileName());
       if (AdminPasswords.clear(format, text.value().get()).isEmpty()) {
-        return List.of(); // no clear-text password: nothing to do
+        return Optional.empty(); // no clear-text password: nothing to do
       }
       int secrets = AdminPasswords.read(format, text.value().get()).secrets().size();
-      return List.of(step(entry, ActionKind.CLEAR_PASSWORD, info, matched, 0, CleanupStatus.PLANNED,
+      return Optional.of(step(entry, ActionKind.CLEAR_PASSWORD, info, matched, 0, CleanupStatus.PLANNED,
           "blanks " + secrets + " clear-text administrator password(s) and sets the password type to random"));
     } catch (AdminPasswords.FormatException e) {
-      return List.of(step(entry, ActionKind.CLEAR_PASSWORD, info, matched, 0, CleanupStatus.SKIPPED,
+      return Optional.of(step(entry, ActionKind.CLEAR_PASSWORD, info, matched, 0, CleanupStatus.SKIPPED,
           "not changed: " + e.getMessage()));
     }
   }
@@ -316,10 +351,26 @@ public final class Planner {
     return "refused: a " + info.type().key() + " is not a regular file and is never " + verb;
   }
 
+  /** Why a path must not be touched: it is, lies below or contains a protected path, or is on another mount. */
   private Optional<String> guardReason(ImagePath path) {
     for (Guard g : protectedPaths) {
       if (g.path().contains(path) || path.contains(g.path())) {
         return Optional.of("protected: " + g.reason());
+      }
+    }
+    for (Guard m : mountPoints) {
+      if (m.path().contains(path)) {
+        return Optional.of("another filesystem: " + m.reason());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A mount point strictly below a directory, if any. */
+  private Optional<Guard> mountBelow(ImagePath dir) {
+    for (Guard m : mountPoints) {
+      if (dir.contains(m.path()) && !dir.equals(m.path())) {
+        return Optional.of(m);
       }
     }
     return Optional.empty();

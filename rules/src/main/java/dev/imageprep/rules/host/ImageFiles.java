@@ -1,7 +1,10 @@
 package dev.imageprep.rules.host;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The image's filesystem, read-only, as the image's own system would resolve it. Every directory on
@@ -45,34 +48,51 @@ public interface ImageFiles {
   Fact<Optional<String>> readText(ImagePath path, long maxBytes);
 
   /**
+   * Streams the entries of a directory, as {@link #list} would return them, without holding them all:
+   * a directory of a million entries is read in flat memory. Small directories come in name order;
+   * implementations may hand over very large ones in the order the filesystem lists them.
+   *
+   * @return how many entries were handed over, or {@code Unknown} if the directory could not be read
+   *     (entries handed over before the failure stay handed over)
+   */
+  default Fact<Long> forEachEntry(ImagePath directory, Consumer<FileInfo> each) {
+    Fact<List<FileInfo>> entries = list(directory);
+    if (!entries.isKnown()) {
+      return Fact.unknown(entries.reason());
+    }
+    entries.value().forEach(each);
+    return Fact.known((long) entries.value().size());
+  }
+
+  /**
    * Bytes of the regular files at and below a path, never following a symlink. The default walks
-   * with {@link #list}; implementations may walk faster.
+   * with {@link #list}, iteratively (a tree thousands deep is no deeper for it than a flat one);
+   * implementations may walk faster.
    *
    * @return the total, or {@code Unknown} if part of the tree could not be read
    */
   default Fact<Long> treeBytes(ImagePath path) {
-    Fact<java.util.Optional<FileInfo>> stat = stat(path);
+    Fact<Optional<FileInfo>> stat = stat(path);
     if (!stat.isKnown()) {
       return Fact.unknown(stat.reason());
     }
     if (stat.value().isEmpty()) {
       return Fact.known(0L);
     }
-    FileInfo info = stat.value().get();
-    if (!info.isDirectory()) {
-      return Fact.known(info.isRegular() ? info.size() : 0L);
-    }
-    Fact<List<FileInfo>> entries = list(path);
-    if (!entries.isKnown()) {
-      return Fact.unknown(entries.reason());
-    }
+    FileInfo top = stat.value().get();
     long total = 0;
-    for (FileInfo e : entries.value()) {
-      Fact<Long> sub = e.isDirectory() ? treeBytes(e.path()) : Fact.known(e.isRegular() ? e.size() : 0L);
-      if (!sub.isKnown()) {
-        return sub;
+    Deque<FileInfo> pending = new ArrayDeque<>(List.of(top));
+    while (!pending.isEmpty()) {
+      FileInfo info = pending.pop();
+      if (!info.isDirectory()) {
+        total += info.isRegular() ? info.size() : 0L;
+        continue;
       }
-      total += sub.value();
+      Fact<List<FileInfo>> entries = list(info.path());
+      if (!entries.isKnown()) {
+        return Fact.unknown(entries.reason());
+      }
+      entries.value().forEach(pending::push);
     }
     return Fact.known(total);
   }

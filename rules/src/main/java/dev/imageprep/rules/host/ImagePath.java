@@ -14,6 +14,7 @@ public final class ImagePath implements Comparable<ImagePath> {
   public static final ImagePath ROOT = new ImagePath(List.of());
 
   private final List<String> names;
+  private int hash; // 0 until asked: a plan of a million paths asks its parents' hash a million times
 
   private ImagePath(List<String> names) {
     this.names = names;
@@ -107,7 +108,12 @@ public final class ImagePath implements Comparable<ImagePath> {
 
   @Override
   public int hashCode() {
-    return names.hashCode();
+    int h = hash;
+    if (h == 0) {
+      h = names.hashCode();
+      hash = h;
+    }
+    return h;
   }
 
   @Override

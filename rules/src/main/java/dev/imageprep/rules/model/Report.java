@@ -1,6 +1,7 @@
 package dev.imageprep.rules.model;
 
 import dev.imageprep.rules.cleanup.PlannedStep;
+import dev.imageprep.rules.cleanup.StepList;
 import dev.imageprep.rules.host.Severity;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,7 @@ public record Report(
     notes = notes == null ? List.of() : List.copyOf(notes);
     checks = checks == null ? List.of() : List.copyOf(checks);
     preflight = preflight == null ? null : List.copyOf(preflight);
-    cleanup = cleanup == null ? List.of() : List.copyOf(cleanup);
+    cleanup = cleanup == null ? List.of() : cleanup instanceof StepList ? cleanup : List.copyOf(cleanup);
   }
 
   /** The process exit code this report leads to: the verdict's. */

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the WorkSpaces user profile the seed names for the image's Windows version and measures it
- * the way the seed counts it: the logical size of its files ("files and data", so a sparse or
+ * Finds the WorkSpaces user profile the WorkSpaces guide names for the image's Windows version and measures it
+ * the way the guide counts it: the logical size of its files ("files and data", so a sparse or
  * compressed file counts with its full length), minus the folders Create Image leaves out. Links,
  * junctions and mount points inside the profile are not followed (Windows keeps legacy junctions
  * such as {@code Application Data} that loop back).
@@ -61,7 +61,7 @@ public final class ProfileMeasure {
     this.spec = spec;
   }
 
-  /** Which profile folder the seed asks for, from the image's Windows version. */
+  /** Which profile folder the WorkSpaces guide asks for, from the image's Windows version. */
   public Fact<Location> locate() {
     Fact<WindowsVersion> version = WindowsVersion.read(host.registry());
     if (!version.isKnown()) {

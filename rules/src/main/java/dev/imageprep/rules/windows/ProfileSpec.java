@@ -6,15 +6,16 @@ import java.util.Locale;
 
 /**
  * Where the customized user profile of a WorkSpaces image lives and what Create Image leaves out of
- * it, as the seed states it: Windows 7 and Server 2008 R2 keep it in {@code D:\Users\<user>}, Windows
- * 10 and Server 2016 in {@code C:\Users\Default}.
+ * it, as the WorkSpaces guide ("Create a custom WorkSpaces image and bundle") states it: Windows 7
+ * and Server 2008 R2 keep it in {@code D:\Users\<user>}, Windows 10 and Server 2016 in
+ * {@code C:\Users\Default}.
  *
  * @param path the profile folder on current Windows versions
  * @param legacyPath the profile folder on versions before {@code legacyBefore}; a {@code *} as the
  *     last component stands for the user's name
  * @param legacyBefore the first Windows version ({@code major.minor}) that uses {@code path}
  * @param excluded folders inside the profile that the image does not include, relative to it, in
- *     the seed's spelling ({@code appdata\local\temp}); compared without regard to case
+ *     the guide's spelling ({@code appdata\local\temp}); compared without regard to case
  */
 public record ProfileSpec(String path, String legacyPath, String legacyBefore, List<String> excluded) {
 

@@ -8,14 +8,10 @@ import dev.imageprep.rules.cleanup.ActionKind;
 import dev.imageprep.rules.cleanup.CleanupEntry;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.Severity;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CatalogTest {
@@ -73,7 +69,7 @@ class CatalogTest {
 
   @Test
   void theWorkSpacesRemovalListIsCoveredItemByItem() {
-    // the seed's list of what Create Image removes and shreds, except /home (the user volume)
+    // the WorkSpaces guide's list of what Create Image removes and shreds, except /home (the user volume)
     List<String> seedList = List.of("/tmp", "/var/spool/mail", "/var/tmp", "/var/lib/dhcp", "/var/lib/cloud",
         "/var/cache", "/var/backups", "/etc/sudoers.d", "/etc/udev/rules.d/70-persistent-net.rules",
         "/etc/network/interfaces.d/50-cloud-init.cfg", "/etc/security/access.conf", "/var/log/amazon/ssm",
@@ -160,23 +156,59 @@ class CatalogTest {
         """).resolve("linux")).isInstanceOf(CatalogException.class).hasMessageContaining("names both a rule");
   }
 
-  /** Every entry cites a seed or a tool; cited seeds must exist beside the repository. */
+  /** Every entry's source is printed in reports: it must cite public documents, tools or projects. */
   @Test
-  void citedSeedsExist() throws IOException {
-    Path seeds = Path.of("..", "..", "shared", "seeds");
-    Pattern cite = Pattern.compile("seeds/([a-z0-9-]+\\.md)");
+  void everySourceCitesAPublicDocumentToolOrProject() {
+    assertThat(uncitedSources(bundledWith().loadAll())).isEmpty();
+  }
+
+  @Test
+  void aSourceNamingAProjectFileOrNothingPublicIsFound() {
+    Catalog bad = bundledWith("""
+        profile: bad-citations
+        title: Bad citations
+        extends: linux
+        rules:
+          - id: cites-a-seed
+            title: Cites a private seed
+            severity: warning
+            type: volume-usage
+            with: {max-percent: 80}
+            remediation: Free space.
+            source: seeds/workspaces-create-custom-bundle.md (Requirements)
+        cleanup:
+          - id: cites-nothing-public
+            title: Cites nothing anyone can look up
+            action: empty-dir
+            paths: [/var/cache/myapp]
+            default: false
+            source: site policy
+        """);
+    assertThat(uncitedSources(bad)).containsExactlyInAnyOrder(
+        "bad-citations/cites-a-seed: names a file of this project",
+        "bad-citations/cites-nothing-public: cites neither a public URL nor a known tool or project: site policy");
+  }
+
+  @Test
+  void publicCitationAcceptsUrlsToolsAndGitHubRefsOnly() {
+    assertThat(PublicCitation.problem("Guide, \"Page\" (Section), https://docs.aws.amazon.com/x.html")).isEmpty();
+    assertThat(PublicCitation.problem("virt-sysprep bash-history; chef/bento cleanup.ps1")).isEmpty();
+    assertThat(PublicCitation.problem("vagrant-libvirt/vagrant-libvirt#759 (a; b)")).isEmpty();
+    assertThat(PublicCitation.problem("  ")).contains("no source");
+    assertThat(PublicCitation.problem("see ../shared/research/check-anchors.md")).isPresent();
+    assertThat(PublicCitation.problem("docs/safety.md")).isPresent();
+    assertThat(PublicCitation.problem("https://libguestfs.org/virt-sysprep.1.html; issue 13")).isPresent();
+  }
+
+  private static List<String> uncitedSources(Catalog catalog) {
+    List<String> found = new ArrayList<>();
     for (String id : catalog.profileIds()) {
       Profile p = catalog.resolve(id);
-      List<String> sources = new java.util.ArrayList<>();
-      p.rules().forEach(r -> sources.add(r.source()));
-      p.cleanup().forEach(c -> sources.add(c.source()));
-      for (String s : sources) {
-        assertThat(s).isNotBlank();
-        Matcher m = cite.matcher(s);
-        while (m.find() && Files.isDirectory(seeds)) {
-          assertThat(seeds.resolve(m.group(1))).as("cited in profile " + id + ": " + s).exists();
-        }
-      }
+      p.rules().forEach(r -> PublicCitation.problem(r.source())
+          .ifPresent(m -> found.add(id + "/" + r.id() + ": " + m)));
+      p.cleanup().forEach(c -> PublicCitation.problem(c.source())
+          .ifPresent(m -> found.add(id + "/" + c.id() + ": " + m)));
     }
+    return found;
   }
 }

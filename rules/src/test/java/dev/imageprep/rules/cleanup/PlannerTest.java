@@ -169,4 +169,69 @@ class PlannerTest {
     assertThat(plan.removerOf(ImagePath.of("/var/log/wtmp"))).isEmpty();
     assertThat(plan.plannedBytes()).isEqualTo(2);
   }
+
+  @Test
+  void nothingAtBelowOrAboveAMountPointIsPlannedButTheRestOfItsDirectoryIs() {
+    files.file("/tmp/a", "1").file("/tmp/x/inside", "2").file("/tmp/y/z/inside", "3").file("/var/tmp/m/f", "4");
+    List<Planner.Guard> mounts = List.of(new Planner.Guard(ImagePath.of("/tmp/x"), "/tmp/x is a mount point (tmpfs)"),
+        new Planner.Guard(ImagePath.of("/tmp/y/z"), "/tmp/y/z is a mount point (ext4, a bind mount)"),
+        new Planner.Guard(ImagePath.of("/var/tmp"), "/var/tmp is a mount point (tmpfs)"));
+    Map<String, PlannedStep> steps = byPath(new Planner(files, List.of(), List.of()).withMountPoints(mounts)
+        .plan(List.of(entry("tmp-files", ActionKind.EMPTY_DIR, 50, "/tmp"),
+            entry("var-tmp-files", ActionKind.EMPTY_DIR, 50, "/var/tmp"),
+            entry("m", ActionKind.REMOVE, 60, "/var/tmp/m/f"))));
+
+    assertThat(steps.get("/tmp/a").status()).isEqualTo(CleanupStatus.PLANNED);
+    assertThat(steps.get("/tmp/x").reason()).isEqualTo("another filesystem: /tmp/x is a mount point (tmpfs)");
+    assertThat(steps.get("/tmp/y").reason()).as("a directory holding a mount is emptied around it")
+        .startsWith("kept: another filesystem is mounted inside it (/tmp/y/z is a mount point");
+    assertThat(steps.get("/tmp/y/z").reason()).startsWith("another filesystem: /tmp/y/z is a mount point");
+    assertThat(steps).doesNotContainKey("/tmp/y/z/inside");
+    assertThat(steps.get("/var/tmp").reason()).as("an empty-dir item on a mount").startsWith("another filesystem");
+    assertThat(steps.get("/var/tmp/m/f").status()).as("below a mount").isEqualTo(CleanupStatus.SKIPPED);
+    assertThat(steps.values()).filteredOn(st -> st.status() == CleanupStatus.SKIPPED)
+        .allSatisfy(st -> assertThat(st.bytes()).isZero());
+  }
+
+  @Test
+  void everyActionThatWritesIntoAFileRefusesOneWithOtherHardLinks() {
+    files.file("/var/log/wtmp", "records", 2).file("/etc/machine-id", "abc", 3).file("/k/key", "KEY", 2)
+        .file("/tmp/linked", "x", 2);
+    Map<String, PlannedStep> steps = byPath(plan(entry("login-records", ActionKind.TRUNCATE, 50, "/var/log/wtmp"),
+        entry("machine-id", ActionKind.RESET_MACHINE_ID, 1000, "/etc/machine-id"),
+        entry("keys", ActionKind.SHRED, 10, "/k/key"), entry("tmp-files", ActionKind.EMPTY_DIR, 50, "/tmp")));
+
+    for (String p : List.of("/var/log/wtmp", "/etc/machine-id", "/k/key")) {
+      assertThat(steps.get(p).status()).as(p).isEqualTo(CleanupStatus.SKIPPED);
+      assertThat(steps.get(p).reason()).as(p).startsWith("refused: the file has").contains("hard links");
+    }
+    assertThat(steps.get("/tmp/linked").status()).as("removing one name is fine").isEqualTo(CleanupStatus.PLANNED);
+  }
+
+  @Test
+  void aPlanLargerThanTheHeapAllowsStopsWithAFailedStepThatSaysHowManyAreLeft() {
+    for (int i = 0; i < 30; i++) {
+      files.file("/var/tmp/f" + (100 + i), "x");
+    }
+    CleanupPlan plan = new Planner(files, List.of(), List.of()).limitSteps(10)
+        .plan(List.of(entry("var-tmp-files", ActionKind.EMPTY_DIR, 50, "/var/tmp")));
+    assertThat(plan.count(CleanupStatus.PLANNED)).isEqualTo(10);
+    assertThat(plan.steps()).filteredOn(st -> st.status() == CleanupStatus.FAILED).singleElement().satisfies(st -> {
+      assertThat(st.path()).hasToString("/var/tmp");
+      assertThat(st.reason()).startsWith("not planned: 20 more paths");
+    });
+  }
+
+  @Test
+  void removerOfSeesADirectoryStepAboveThePathWhateverThePlanSize() {
+    for (int i = 0; i < 5000; i++) {
+      files.file("/var/tmp/f" + i, "x");
+    }
+    files.file("/var/lib/cloud/instances/i-1/user-data", "x");
+    CleanupPlan plan = plan(entry("var-tmp-files", ActionKind.EMPTY_DIR, 50, "/var/tmp"),
+        entry("cloud-init-state", ActionKind.EMPTY_DIR, 60, "/var/lib/cloud"));
+    assertThat(plan.removerOf(ImagePath.of("/var/lib/cloud/instances/i-1/user-data"))).contains("cloud-init-state");
+    assertThat(plan.removerOf(ImagePath.of("/var/tmp/f4999"))).contains("var-tmp-files");
+    assertThat(plan.removerOf(ImagePath.of("/var/lib/dpkg/status"))).isEmpty();
+  }
 }

@@ -18,6 +18,10 @@ public interface LinkReader {
    */
   String read(Path host) throws IOException;
 
-  /** Symlinks as POSIX systems store them. */
-  LinkReader POSIX = host -> Files.readSymbolicLink(host).toString();
+  /** Symlinks as POSIX systems store them: bytes, read exactly whatever the locale ({@link HostNames}). */
+  LinkReader POSIX = host -> {
+    Path target = Files.readSymbolicLink(host);
+    return target.getFileSystem() == java.nio.file.FileSystems.getDefault()
+        ? dev.imageprep.rules.host.FileNames.decode(HostNames.bytes(target)) : target.toString();
+  };
 }

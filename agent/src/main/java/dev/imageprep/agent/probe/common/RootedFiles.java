@@ -1,6 +1,10 @@
 package dev.imageprep.agent.probe.common;
 
+import dev.imageprep.agent.probe.linux.DirHandle;
+import dev.imageprep.agent.probe.linux.EntryStat;
+import dev.imageprep.agent.probe.linux.TreeSize;
 import dev.imageprep.rules.host.Fact;
+import dev.imageprep.rules.host.FileNames;
 import dev.imageprep.rules.host.FileInfo;
 import dev.imageprep.rules.host.FileType;
 import dev.imageprep.rules.host.ImageFiles;
@@ -27,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 
 /**
@@ -39,6 +44,9 @@ public final class RootedFiles implements ImageFiles {
 
   /** Linux's limit on symlinks followed while resolving one path (MAXSYMLINKS). */
   static final int MAX_LINKS = 40;
+
+  /** Directories with up to this many entries are listed in name order. */
+  static final int SORTED_UP_TO = 10_000;
 
   private final Path root;
   private final LinkReader links;
@@ -75,11 +83,16 @@ public final class RootedFiles implements ImageFiles {
     return entries;
   }
 
-  /** The host path of an image path, lexically; callers resolve first. */
+  /** Linux directory handles, where they work and the JDK's own view of entries is the one in use. */
+  private boolean byHandle() {
+    return entries == EntryReader.NIO && DirHandle.usableFor(root);
+  }
+
+  /** The host path of an image path, lexically; callers resolve first. Exact whatever the locale. */
   public Path hostPath(ImagePath path) {
     Path p = root;
     for (String name : path.names()) {
-      p = p.resolve(name);
+      p = HostNames.child(p, name);
     }
     return p;
   }
@@ -91,13 +104,14 @@ public final class RootedFiles implements ImageFiles {
     if (!abs.startsWith(r)) {
       return Optional.empty();
     }
-    StringBuilder sb = new StringBuilder();
+    ImagePath p = ImagePath.ROOT;
     for (Path part : r.relativize(abs)) {
-      if (!part.toString().isEmpty()) {
-        sb.append('/').append(part);
+      String name = HostNames.nameOf(part);
+      if (!name.isEmpty()) {
+        p = p.child(name);
       }
     }
-    return Optional.of(sb.length() == 0 ? ImagePath.ROOT : ImagePath.of(sb.toString()));
+    return Optional.of(p);
   }
 
   @Override
@@ -153,7 +167,7 @@ public final class RootedFiles implements ImageFiles {
       }
       String target;
       try {
-        target = links.read(host);
+        target = links.read(host); // ASCII in practice; an odd byte in a link target reads as U+FFFD
       } catch (IOException e) {
         return Fact.unknown(describe(e, candidate));
       }
@@ -278,6 +292,19 @@ public final class RootedFiles implements ImageFiles {
 
   @Override
   public Fact<List<FileInfo>> list(ImagePath directory) {
+    List<FileInfo> out = new ArrayList<>();
+    Fact<Long> listed = forEachEntry(directory, out::add);
+    return listed.isKnown() ? Fact.known(out) : Fact.unknown(listed.reason());
+  }
+
+  /**
+   * Entries come in name order when the directory has at most {@link #SORTED_UP_TO} of them, else in
+   * the order the filesystem lists them: sorting a million names would hold them all. On Linux the
+   * directory is read by handle ({@code getdents64}, then {@code statx} and {@code readlinkat} by
+   * name relative to it): names arrive as bytes, and nothing walks the absolute path again per entry.
+   */
+  @Override
+  public Fact<Long> forEachEntry(ImagePath directory, Consumer<FileInfo> each) {
     Fact<ImagePath> real = resolve(directory, true);
     if (!real.isKnown()) {
       return Fact.unknown(real.reason());
@@ -285,34 +312,119 @@ public final class RootedFiles implements ImageFiles {
     Path host = hostPath(real.value());
     try {
       if (EntryKind.of(entries.read(host)) != EntryKind.DIRECTORY) {
-        return Fact.known(List.of());
+        return Fact.known(0L);
       }
     } catch (NoSuchFileException | NotDirectoryException e) {
-      return Fact.known(List.of());
+      return Fact.known(0L);
     } catch (IOException e) {
       return Fact.unknown(describe(e, real.value()));
     }
-    List<String> names = new ArrayList<>();
+    NameOrder order = new NameOrder(each);
+    try {
+      if (byHandle()) {
+        listByHandle(real.value(), order);
+      } else {
+        listByPath(real.value(), host, order);
+      }
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      return Fact.known(order.count);
+    } catch (IOException e) {
+      return Fact.unknown(describe(e, real.value()));
+    }
+    return Fact.known(order.count);
+  }
+
+  private void listByHandle(ImagePath dir, NameOrder order) throws IOException {
+    try (DirHandle handle = DirHandle.openPath(HostNames.bytes(root.toAbsolutePath()), dir.names())) {
+      DirHandle.Listing listing = handle.listing();
+      for (DirHandle.Entry e = listing.next(); e != null; e = listing.next()) {
+        byte[] raw = e.name();
+        String name = FileNames.decode(raw);
+        order.offer(name, () -> {
+          Optional<EntryStat> s = handle.statEntry(raw);
+          if (s.isEmpty()) {
+            return Optional.empty(); // gone meanwhile
+          }
+          EntryStat st = s.get();
+          String target = st.type() == FileType.SYMLINK ? FileNames.decode(handle.readLink(raw)) : null;
+          return Optional.of(new FileInfo(dir.child(name), st.type(), st.isRegular() ? st.size() : 0,
+              (int) Math.min(Integer.MAX_VALUE, st.nlink()), st.identity(), target));
+        });
+      }
+      order.finish(); // while the handle is open: held entries are looked at now
+    }
+  }
+
+  private void listByPath(ImagePath dir, Path host, NameOrder order) throws IOException {
     try {
       for (Path p : entries.list(host)) {
-        names.add(p.toString());
+        String name = HostNames.nameOf(p.getFileName());
+        order.offer(name, () -> {
+          Fact<Optional<FileInfo>> info = lstatHere(dir.child(name), host.resolve(p));
+          if (!info.isKnown()) {
+            throw new IOException(info.reason());
+          }
+          return info.value();
+        });
       }
-    } catch (NoSuchFileException | NotDirectoryException e) {
-      return Fact.known(List.of());
-    } catch (IOException e) {
-      return Fact.unknown(describe(e, real.value()));
+      order.finish();
+    } catch (java.nio.file.DirectoryIteratorException e) {
+      throw e.getCause();
     }
-    names.sort(null);
-    List<FileInfo> out = new ArrayList<>();
-    for (String name : names) {
-      ImagePath child = real.value().child(name);
-      Fact<Optional<FileInfo>> info = lstatHere(child, host.resolve(name));
-      if (!info.isKnown()) {
-        return Fact.unknown(info.reason());
+  }
+
+  /** Looks at one listed entry when it is handed over. */
+  @FunctionalInterface
+  private interface Look {
+    Optional<FileInfo> get() throws IOException;
+  }
+
+  /**
+   * Hands entries over in name order while there are at most {@link #SORTED_UP_TO} of them; past
+   * that, the ones held so far and every later one go as they come.
+   */
+  private static final class NameOrder {
+    private final Consumer<FileInfo> each;
+    private List<Map.Entry<String, Look>> held = new ArrayList<>();
+    long count;
+
+    NameOrder(Consumer<FileInfo> each) {
+      this.each = each;
+    }
+
+    void offer(String name, Look look) throws IOException {
+      if (held == null) {
+        deliver(look);
+        return;
       }
-      info.value().ifPresent(out::add);
+      held.add(Map.entry(name, look));
+      if (held.size() > SORTED_UP_TO) {
+        List<Map.Entry<String, Look>> all = held;
+        held = null;
+        for (Map.Entry<String, Look> e : all) {
+          deliver(e.getValue());
+        }
+      }
     }
-    return Fact.known(out);
+
+    void finish() throws IOException {
+      if (held != null) {
+        List<Map.Entry<String, Look>> all = held;
+        held = null;
+        all.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<String, Look> e : all) {
+          deliver(e.getValue());
+        }
+      }
+    }
+
+    private void deliver(Look look) throws IOException {
+      Optional<FileInfo> info = look.get();
+      if (info.isPresent()) {
+        count++;
+        each.accept(info.get());
+      }
+    }
   }
 
   @Override
@@ -359,7 +471,16 @@ public final class RootedFiles implements ImageFiles {
     if (!parent.isKnown()) {
       return Fact.unknown(parent.reason());
     }
-    Path start = hostPath(path.isRoot() ? ImagePath.ROOT : parent.value().child(path.fileName()));
+    ImagePath real = path.isRoot() ? ImagePath.ROOT : parent.value().child(path.fileName());
+    if (!real.isRoot() && byHandle()) {
+      try {
+        return Fact.known(TreeSize.of(HostNames.bytes(root.toAbsolutePath()), real.names()));
+      } catch (IOException e) {
+        return Fact.unknown("could not read part of " + path + ": " + (e instanceof java.nio.file.FileSystemException f
+            && f.getReason() != null ? f.getReason() : e.getMessage()));
+      }
+    }
+    Path start = hostPath(real);
     BasicFileAttributes top;
     try {
       top = entries.read(start);
