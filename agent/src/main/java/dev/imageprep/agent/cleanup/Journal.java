@@ -1,6 +1,6 @@
 package dev.imageprep.agent.cleanup;
 
-import dev.imageprep.agent.report.ReportJson;
+import dev.imageprep.agent.json.Json;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import dev.imageprep.rules.host.ImagePath;
 import java.io.Closeable;
@@ -63,7 +63,7 @@ public final class Journal implements Closeable {
     line.put("time", clock.instant().toString());
     line.put("event", event);
     line.putAll(fields);
-    byte[] bytes = (ReportJson.line(line) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = (Json.compact(line) + "\n").getBytes(StandardCharsets.UTF_8);
     ByteBuffer buf = ByteBuffer.wrap(bytes);
     while (buf.hasRemaining()) {
       channel.write(buf);

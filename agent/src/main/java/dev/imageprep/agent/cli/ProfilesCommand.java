@@ -7,6 +7,7 @@ import dev.imageprep.rules.catalog.Profile;
 import dev.imageprep.rules.model.ExitCode;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,11 +35,11 @@ public final class ProfilesCommand implements Callable<Integer> {
       throw new AgentException(ExitCode.INCOMPLETE, "the bundled catalog is broken: " + e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("%-20s %-8s %-11s %-14s %5s %7s  %s%n", "PROFILE", "PLATFORM", "ENVIRONMENT", "EXTENDS", "RULES",
+    out.printf(Locale.ROOT, "%-20s %-8s %-11s %-14s %5s %7s  %s%n", "PROFILE", "PLATFORM", "ENVIRONMENT", "EXTENDS", "RULES",
         "CLEANUP", "TITLE");
     for (String id : catalog.profileIds()) {
       Profile p = catalog.resolve(id);
-      out.printf("%-20s %-8s %-11s %-14s %5d %7d  %s%n", p.id(), p.platform().key(), p.environment(),
+      out.printf(Locale.ROOT, "%-20s %-8s %-11s %-14s %5d %7d  %s%n", p.id(), p.platform().key(), p.environment(),
           p.parent() == null ? "-" : p.parent(), p.rules().size(), p.cleanup().size(), p.title());
     }
     out.flush();

@@ -1,6 +1,6 @@
 package dev.imageprep.agent.cli;
 
-import dev.imageprep.agent.report.ReportJson;
+import dev.imageprep.agent.json.ReportJson;
 import dev.imageprep.agent.run.AgentException;
 import dev.imageprep.rules.model.ExitCode;
 import dev.imageprep.rules.model.Report;

@@ -1,14 +1,17 @@
 package dev.imageprep.agent.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.imageprep.agent.report.ReportJson;
+import dev.imageprep.agent.json.Json;
 import dev.imageprep.agent.run.AgentException;
 import dev.imageprep.rules.catalog.Profile;
 import dev.imageprep.rules.catalog.RuleEntry;
 import dev.imageprep.rules.cleanup.CleanupEntry;
 import dev.imageprep.rules.model.ExitCode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,29 +46,44 @@ public final class RulesListCommand implements Callable<Integer> {
     Profile p = CatalogView.profile(rules.root.context(), target);
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
-      ObjectNode root = ReportJson.mapper().createObjectNode();
+      Map<String, Object> root = new LinkedHashMap<>();
       root.put("profile", p.id());
-      ArrayNode rs = root.putArray("rules");
+      List<Map<String, Object>> rs = new ArrayList<>();
       for (RuleEntry r : p.rules()) {
-        rs.addObject().put("id", r.id()).put("title", r.title()).put("severity", r.severity().key())
-            .put("type", r.check().type().key()).put("source", r.source());
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", r.id());
+        o.put("title", r.title());
+        o.put("severity", r.severity().key());
+        o.put("type", r.check().type().key());
+        o.put("source", r.source());
+        rs.add(o);
       }
-      ArrayNode cs = root.putArray("cleanup");
+      root.put("rules", rs);
+      List<Map<String, Object>> cs = new ArrayList<>();
       for (CleanupEntry c : p.cleanup()) {
-        ObjectNode o = cs.addObject().put("id", c.id()).put("title", c.title()).put("action", c.action().key())
-            .put("default", c.enabledByDefault()).put("order", c.order()).put("source", c.source());
-        c.paths().forEach(g -> o.withArray("paths").add(g.toString()));
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", c.id());
+        o.put("title", c.title());
+        o.put("action", c.action().key());
+        o.put("default", c.enabledByDefault());
+        o.put("order", c.order());
+        o.put("source", c.source());
+        if (!c.paths().isEmpty()) {
+          o.put("paths", c.paths().stream().map(Object::toString).toList());
+        }
+        cs.add(o);
       }
-      out.println(ReportJson.mapper().writeValueAsString(root));
+      root.put("cleanup", cs);
+      out.println(Json.pretty(root));
     } else if (format.equals("text")) {
-      out.printf("Profile %s: %s%n%nRules%n", p.id(), p.title());
+      out.printf(Locale.ROOT, "Profile %s: %s%n%nRules%n", p.id(), p.title());
       for (RuleEntry r : p.rules()) {
-        out.printf("  %-30s %-8s %s%n  %-30s %8s source: %s%n", r.id(), r.severity().key(), r.title(), "", "",
+        out.printf(Locale.ROOT, "  %-30s %-8s %s%n  %-30s %8s source: %s%n", r.id(), r.severity().key(), r.title(), "", "",
             r.source());
       }
-      out.printf("%nCleanup items (* = on by default)%n");
+      out.printf(Locale.ROOT, "%nCleanup items (* = on by default)%n");
       for (CleanupEntry c : p.cleanup()) {
-        out.printf("  %-30s %s %-16s %s%n  %-30s   %16s source: %s%n", c.id(), c.enabledByDefault() ? "*" : " ",
+        out.printf(Locale.ROOT, "  %-30s %s %-16s %s%n  %-30s   %16s source: %s%n", c.id(), c.enabledByDefault() ? "*" : " ",
             c.action().key(), c.title(), "", "", c.source());
       }
     } else {

@@ -1,6 +1,6 @@
 package dev.imageprep.agent.cli;
 
-import dev.imageprep.agent.report.ReportJson;
+import dev.imageprep.agent.json.Json;
 import dev.imageprep.agent.run.AgentException;
 import dev.imageprep.rules.catalog.Profile;
 import dev.imageprep.rules.catalog.RuleEntry;
@@ -11,6 +11,7 @@ import dev.imageprep.rules.select.NearestNames;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,35 +46,34 @@ public final class RulesShowCommand implements Callable<Integer> {
     Optional<CleanupEntry> item = p.cleanupItem(id);
     if (rule.isPresent()) {
       RuleEntry r = rule.get();
-      out.printf("%s — %s%n", r.id(), r.title());
-      out.printf("  kind:        rule, severity %s%n", r.severity().key());
-      out.printf("  check type:  %s (%s)%n", r.check().type().key(), r.check().type().summary());
-      out.printf("  parameters:  %s%n", ReportJson.mapper().writer().without(
-          com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.check().params()));
+      out.printf(Locale.ROOT, "%s — %s%n", r.id(), r.title());
+      out.printf(Locale.ROOT, "  kind:        rule, severity %s%n", r.severity().key());
+      out.printf(Locale.ROOT, "  check type:  %s (%s)%n", r.check().type().key(), r.check().type().summary());
+      out.printf(Locale.ROOT, "  parameters:  %s%n", Json.compact(r.check().params()));
       if (!r.when().osIds().isEmpty() || r.when().mode() != null || r.when().cleanup() != null) {
-        out.printf("  applies:     %s%n", describeWhen(r));
+        out.printf(Locale.ROOT, "  applies:     %s%n", describeWhen(r));
       }
       paragraph(out, "description", r.description());
       paragraph(out, "remediation", r.remediation());
-      out.printf("  source:      %s%n  declared at: %s%n", r.source(), r.origin());
+      out.printf(Locale.ROOT, "  source:      %s%n  declared at: %s%n", r.source(), r.origin());
     } else if (item.isPresent()) {
       CleanupEntry c = item.get();
-      out.printf("%s — %s%n", c.id(), c.title());
-      out.printf("  kind:        cleanup item, action %s, %s by default, order %d%n", c.action().key(),
+      out.printf(Locale.ROOT, "%s — %s%n", c.id(), c.title());
+      out.printf(Locale.ROOT, "  kind:        cleanup item, action %s, %s by default, order %d%n", c.action().key(),
           c.enabledByDefault() ? "on" : "off", c.order());
       out.println("  paths:");
       for (Glob g : c.paths()) {
-        out.printf("    %s%n", g);
+        out.printf(Locale.ROOT, "    %s%n", g);
       }
       for (CleanupEntry.Keep k : c.keep()) {
-        out.printf("  keeps:       %s (%s)%n", k.path(), k.reason());
+        out.printf(Locale.ROOT, "  keeps:       %s (%s)%n", k.path(), k.reason());
       }
       if (!c.anchors().isEmpty()) {
-        out.printf("  stands for:  %s%n", String.join(", ", c.anchors()));
+        out.printf(Locale.ROOT, "  stands for:  %s%n", String.join(", ", c.anchors()));
       }
       paragraph(out, "description", c.description());
       paragraph(out, "notes", c.notes());
-      out.printf("  source:      %s%n  declared at: %s%n", c.source(), c.origin());
+      out.printf(Locale.ROOT, "  source:      %s%n  declared at: %s%n", c.source(), c.origin());
     } else {
       List<String> known = new ArrayList<>();
       p.rules().forEach(r -> known.add(r.id()));
@@ -101,7 +101,7 @@ public final class RulesShowCommand implements Callable<Integer> {
 
   private static void paragraph(PrintWriter out, String label, String text) {
     if (text != null && !text.isBlank()) {
-      out.printf("  %-12s %s%n", label + ":", text.strip());
+      out.printf(Locale.ROOT, "  %-12s %s%n", label + ":", text.strip());
     }
   }
 }

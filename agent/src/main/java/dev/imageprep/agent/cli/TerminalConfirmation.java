@@ -5,8 +5,8 @@ import dev.imageprep.agent.report.TerminalText;
 import dev.imageprep.agent.run.Confirmation;
 import dev.imageprep.rules.check.Bytes;
 import dev.imageprep.rules.cleanup.CleanupPlan;
+import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.StepList;
-import dev.imageprep.rules.model.CleanupStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ final class TerminalConfirmation implements Confirmation {
       if (verbose) {
         for (int i = 0; i < steps.size(); i++) {
           if (steps.status(i) == CleanupStatus.PLANNED && steps.id(i).equals(id)) {
-            out.printf("      %s%n", TerminalText.escape(steps.path(i).toString()));
+            out.printf(Locale.ROOT, "      %s%n", TerminalText.escape(steps.path(i).toString()));
           }
         }
       }

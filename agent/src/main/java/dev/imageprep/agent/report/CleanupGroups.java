@@ -1,10 +1,10 @@
 package dev.imageprep.agent.report;
 
 import dev.imageprep.rules.cleanup.ActionKind;
+import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import dev.imageprep.rules.host.FileType;
 import dev.imageprep.rules.host.ImagePath;
-import dev.imageprep.rules.model.CleanupStatus;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,9 +1,8 @@
 package dev.imageprep.agent.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imageprep.agent.json.ReportJson;
+import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
-import dev.imageprep.rules.model.CleanupStatus;
 import dev.imageprep.rules.model.Report;
 import java.io.IOException;
 import java.io.Writer;
@@ -39,7 +38,7 @@ public final class JsonReportWriter implements ReportWriter {
     List<CleanupGroups.Group> groups = CleanupGroups.of(report.cleanup());
     boolean summarise = !options.verbose() && groups.stream().anyMatch(g -> g.count() > CleanupGroups.JSON_SUMMARY_ABOVE);
     if (!summarise) {
-      ReportJson.mapper().writeValue(new NonClosingWriter(out), report);
+      ReportJson.write(report, out);
     } else {
       List<PlannedStep> shown = new ArrayList<>();
       Map<Integer, Long> counts = new HashMap<>();
@@ -53,10 +52,7 @@ public final class JsonReportWriter implements ReportWriter {
       Report small = new Report(report.schema(), report.tool(), report.command(), report.startedAt(),
           report.finishedAt(), report.host(), report.ready(), report.verdict(), report.failOn(), report.summary(),
           report.notes(), report.checks(), report.preflight(), shown);
-      ObjectNode tree = ReportJson.mapper().valueToTree(small);
-      ArrayNode cleanup = (ArrayNode) tree.get("cleanup");
-      counts.forEach((i, n) -> ((ObjectNode) cleanup.get(i)).put("count", n));
-      ReportJson.mapper().writeValue(new NonClosingWriter(out), tree);
+      ReportJson.write(small, counts, out);
     }
     out.write("\n");
     out.flush();
@@ -95,18 +91,6 @@ public final class JsonReportWriter implements ReportWriter {
       counts.put(shown.size(), n);
       shown.add(new PlannedStep(g.id, g.action(), g.commonParent(), null, g.type(), bytes, null, status,
           n + " paths of " + g.id + " under " + g.commonParent() + " (--verbose lists them)"));
-    }
-  }
-
-  /** Jackson closes the writer it is given; the caller owns stdout. */
-  private static final class NonClosingWriter extends java.io.FilterWriter {
-    NonClosingWriter(Writer out) {
-      super(out);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
     }
   }
 }

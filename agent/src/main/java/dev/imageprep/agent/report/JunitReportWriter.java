@@ -1,8 +1,8 @@
 package dev.imageprep.agent.report;
 
+import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import dev.imageprep.rules.model.CheckResult;
-import dev.imageprep.rules.model.CleanupStatus;
 import dev.imageprep.rules.model.Evidence;
 import dev.imageprep.rules.model.Report;
 import dev.imageprep.rules.model.Status;

@@ -1,6 +1,8 @@
 package dev.imageprep.agent.report;
 
+import dev.imageprep.agent.json.JsonEscapes;
 import dev.imageprep.rules.host.FileNames;
+import java.util.Locale;
 
 /**
  * The one escaping function for text a person reads: every value that reaches the text report, the
@@ -51,28 +53,19 @@ public final class TerminalText {
         break;
     }
     if (c < 0x20 || c == 0x7f) {
-      return String.format("\\x%02x", (int) c);
+      return String.format(Locale.ROOT, "\\x%02x", (int) c);
     }
     if (c >= 0x80 && c <= 0x9f) {
-      return String.format("\\u%04x", (int) c);
+      return String.format(Locale.ROOT, "\\u%04x", (int) c);
     }
     if (FileNames.isEscapedByte(text, i)) {
-      return String.format("\\x%02x", FileNames.escapedByte(c));
+      return String.format(Locale.ROOT, "\\x%02x", FileNames.escapedByte(c));
     }
     if (Character.isSurrogate(c)) {
       boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1)) : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
-      return paired ? null : String.format("\\u%04x", (int) c);
+      return paired ? null : String.format(Locale.ROOT, "\\u%04x", (int) c);
     }
-    return isFormatControl(c) ? String.format("\\u%04x", (int) c) : null;
-  }
-
-  /**
-   * Unicode characters that change how the text around them is shown without showing themselves:
-   * bidirectional embeddings, overrides and isolates, the line and paragraph separators.
-   */
-  static boolean isFormatControl(int c) {
-    return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f
-        || c == 0x061c || c == 0x2028 || c == 0x2029;
+    return JsonEscapes.isFormatControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : null;
   }
 }

@@ -1,9 +1,9 @@
 package dev.imageprep.agent.report;
 
 import dev.imageprep.rules.check.Bytes;
+import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import dev.imageprep.rules.model.CheckResult;
-import dev.imageprep.rules.model.CleanupStatus;
 import dev.imageprep.rules.model.Evidence;
 import dev.imageprep.rules.model.Report;
 import dev.imageprep.rules.model.Status;
@@ -38,9 +38,9 @@ public final class TextReportWriter implements ReportWriter {
   public void write(Report r, Writer writer, RenderOptions options) throws IOException {
     PrintWriter out = new PrintWriter(writer);
     Ansi a = new Ansi(options.color());
-    out.printf("imageprep %s %s · profile %s%s%n", e(r.tool().version()), e(r.command()), e(r.host().profile()),
+    out.printf(Locale.ROOT, "imageprep %s %s · profile %s%s%n", e(r.tool().version()), e(r.command()), e(r.host().profile()),
         r.host().profileReason() == null ? "" : " (" + e(r.host().profileReason()) + ")");
-    out.printf("%s %s%s%n", r.host().offline() ? "image at" : "host", e(r.host().offline() ? r.host().root()
+    out.printf(Locale.ROOT, "%s %s%s%n", r.host().offline() ? "image at" : "host", e(r.host().offline() ? r.host().root()
         : (r.host().hostname() == null ? "/" : r.host().hostname())), r.host().os() == null ? "" : " · " + e(r.host().os()));
     for (String note : r.notes()) {
       out.println("note: " + e(note));
@@ -70,22 +70,22 @@ public final class TextReportWriter implements ReportWriter {
 
   private static void checks(PrintWriter out, Ansi a, List<CheckResult> results, RenderOptions options) {
     for (CheckResult c : results) {
-      out.printf("  %s  %-28s %s%n", a.status(c.status()), e(c.id()), e(c.title()));
-      out.printf("        %s%n", e(c.message()));
+      out.printf(Locale.ROOT, "  %s  %-28s %s%n", a.status(c.status()), e(c.id()), e(c.title()));
+      out.printf(Locale.ROOT, "        %s%n", e(c.message()));
       boolean problem = c.status() != Status.PASS && c.status() != Status.SKIPPED;
       if (problem || options.verbose()) {
         int shown = 0;
         for (Evidence e : c.evidence()) {
           if (shown++ == MAX_EVIDENCE && !options.verbose()) {
-            out.printf("        … and %d more (--verbose or --format json lists them)%n",
+            out.printf(Locale.ROOT, "        … and %d more (--verbose or --format json lists them)%n",
                 c.evidence().size() - MAX_EVIDENCE);
             break;
           }
-          out.printf("        - %s%n", TextLines.evidence(e));
+          out.printf(Locale.ROOT, "        - %s%n", TextLines.evidence(e));
         }
       }
       if (TextLines.showsFix(c)) {
-        out.printf("        fix: %s%n", e(c.remediation()));
+        out.printf(Locale.ROOT, "        fix: %s%n", e(c.remediation()));
       }
     }
   }
@@ -109,7 +109,7 @@ public final class TextReportWriter implements ReportWriter {
     for (CleanupGroups.Group item : CleanupGroups.of(steps)) {
       summarisedInJson |= item.count() > CleanupGroups.JSON_SUMMARY_ABOVE;
       if (group && item.count() > GROUP_ABOVE) {
-        out.printf("  %-8s %-17s %-9s %d paths of %s under %s (--verbose lists them)%n", a.cleanup(item.worst()),
+        out.printf(Locale.ROOT, "  %-8s %-17s %-9s %d paths of %s under %s (--verbose lists them)%n", a.cleanup(item.worst()),
             item.action().key(), Bytes.human(item.bytes()), item.count(), e(item.id), e(item.commonParent()));
         listed += item.count();
         continue;
@@ -122,17 +122,17 @@ public final class TextReportWriter implements ReportWriter {
         shown++;
         listed++;
         String size = s.bytes() > 0 ? Bytes.human(s.bytes()) : "";
-        out.printf("  %-8s %-17s %-9s %s%s%n", a.cleanup(s.status()), s.action().key(), size, e(s.path()),
+        out.printf(Locale.ROOT, "  %-8s %-17s %-9s %s%s%n", a.cleanup(s.status()), s.action().key(), size, e(s.path()),
             s.reason() == null ? "" : "  (" + e(s.reason()) + ")");
       }
     }
     if (more) {
       // the JSON report lists them too, unless it summarises an item too large to list (see JsonReportWriter)
-      out.printf("  … and %d more steps (%s lists them)%n", steps.size() - listed,
+      out.printf(Locale.ROOT, "  … and %d more steps (%s lists them)%n", steps.size() - listed,
           summarisedInJson ? "--verbose" : "--verbose or --format json");
     }
     var sum = r.summary();
-    out.printf("  %d planned, %d done, %d skipped, %d failed · %s%n", sum.cleanupPlanned(), sum.cleanupDone(),
+    out.printf(Locale.ROOT, "  %d planned, %d done, %d skipped, %d failed · %s%n", sum.cleanupPlanned(), sum.cleanupDone(),
         sum.cleanupSkipped(), sum.cleanupFailed(), Bytes.human(sum.cleanupBytes()));
   }
 

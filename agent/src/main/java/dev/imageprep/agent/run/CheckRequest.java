@@ -1,6 +1,6 @@
 package dev.imageprep.agent.run;
 
-import dev.imageprep.rules.model.Severity;
+import dev.imageprep.rules.host.Severity;
 
 /**
  * {@code check}: judge the image, change nothing.

@@ -4,7 +4,6 @@ import dev.imageprep.agent.cleanup.CleanupActions;
 import dev.imageprep.agent.cleanup.CleanupExecutor;
 import dev.imageprep.agent.cleanup.Journal;
 import dev.imageprep.agent.cleanup.SafeTree;
-import dev.imageprep.agent.progress.CleanupProgress;
 import dev.imageprep.rules.cleanup.CleanupPlan;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.imageprep.agent.run;
 
+import dev.imageprep.agent.SuppressForbidden;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -19,6 +20,7 @@ public final class Interruptions implements BooleanSupplier {
   }
 
   /** A flag set by SIGINT or SIGTERM; the signals no longer end the process while it is installed. */
+  @SuppressForbidden("SIGINT and SIGTERM must set a flag, not end the run, and the JDK has no public API for that")
   public static Interruptions fromSignals() {
     Interruptions i = new Interruptions();
     for (String name : new String[] {"INT", "TERM"}) {

@@ -1,6 +1,6 @@
 package dev.imageprep.agent.run;
 
-import dev.imageprep.rules.model.Severity;
+import dev.imageprep.rules.host.Severity;
 
 /**
  * {@code prepare}: check, clean when nothing blocks (or {@code force}), verify.

@@ -1,11 +1,11 @@
 package dev.imageprep.agent.run;
 
+import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
+import dev.imageprep.rules.host.Severity;
 import dev.imageprep.rules.model.CheckResult;
-import dev.imageprep.rules.model.CleanupStatus;
 import dev.imageprep.rules.model.HostSection;
 import dev.imageprep.rules.model.Report;
-import dev.imageprep.rules.model.Severity;
 import dev.imageprep.rules.model.Summary;
 import dev.imageprep.rules.model.ToolInfo;
 import dev.imageprep.rules.model.Verdict;

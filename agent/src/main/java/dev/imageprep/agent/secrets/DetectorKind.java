@@ -1,6 +1,6 @@
 package dev.imageprep.agent.secrets;
 
-import dev.imageprep.rules.model.Severity;
+import dev.imageprep.rules.host.Severity;
 
 /**
  * A kind of secret a detector reports: the id that appears in reports, a title, how much it matters

@@ -1,6 +1,6 @@
 package dev.imageprep.agent.secrets;
 
-import dev.imageprep.rules.model.Severity;
+import dev.imageprep.rules.host.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.imageprep.agent.secrets;
 
-import dev.imageprep.rules.model.Severity;
+import dev.imageprep.rules.host.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

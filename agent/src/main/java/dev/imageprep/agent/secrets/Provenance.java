@@ -5,7 +5,7 @@ import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.PackageFiles;
 import dev.imageprep.rules.host.PackagedPath;
 import dev.imageprep.rules.host.SecretFinding;
-import dev.imageprep.rules.model.Severity;
+import dev.imageprep.rules.host.Severity;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

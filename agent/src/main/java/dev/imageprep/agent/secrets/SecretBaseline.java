@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -148,7 +149,7 @@ public final class SecretBaseline {
     StringBuilder b = new StringBuilder();
     s.codePoints().forEach(c -> {
       if (c < 0x20 || c == 0x7f || Character.isWhitespace(c)) {
-        b.append(String.format("\\u%04x", c));
+        b.append(String.format(Locale.ROOT, "\\u%04x", c));
       } else {
         b.appendCodePoint(c);
       }

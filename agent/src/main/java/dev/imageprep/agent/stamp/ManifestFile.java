@@ -1,12 +1,11 @@
 package dev.imageprep.agent.stamp;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imageprep.agent.json.Json;
 import dev.imageprep.agent.probe.common.RootedFiles;
-import dev.imageprep.agent.report.ReportJson;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.Platform;
+import dev.imageprep.rules.model.VersionManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -34,9 +33,6 @@ public final class ManifestFile {
     return platform == Platform.WINDOWS ? WINDOWS : LINUX;
   }
 
-  private static final ObjectMapper READER = ReportJson.mapper().copy()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   private final RootedFiles files;
   private final ImagePath path;
 
@@ -56,7 +52,7 @@ public final class ManifestFile {
       return Optional.empty();
     }
     try {
-      return Optional.of(READER.readValue(text.value().get(), VersionManifest.class));
+      return Optional.of(Json.read(text.value().get(), VersionManifest.class));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -75,7 +71,7 @@ public final class ManifestFile {
       throw new IOException(path + " is a directory");
     }
     Path temp = hostDir.resolve("." + path.fileName() + ".tmp-" + ProcessHandle.current().pid());
-    byte[] bytes = (ReportJson.mapper().writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = (Json.pretty(manifest) + "\n").getBytes(StandardCharsets.UTF_8);
     try {
       Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
       try {

@@ -1,6 +1,6 @@
 package dev.imageprep.agent.stamp;
 
-import dev.imageprep.agent.report.ReportJson;
+import dev.imageprep.agent.json.ReportJson;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.HostFacts;
 import dev.imageprep.rules.host.InstalledPackage;
@@ -8,6 +8,7 @@ import dev.imageprep.rules.host.OsRelease;
 import dev.imageprep.rules.host.PackageInventory;
 import dev.imageprep.rules.model.Report;
 import dev.imageprep.rules.model.ToolInfo;
+import dev.imageprep.rules.model.VersionManifest;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

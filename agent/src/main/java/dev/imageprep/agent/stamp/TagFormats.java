@@ -1,8 +1,10 @@
 package dev.imageprep.agent.stamp;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.imageprep.agent.report.ReportJson;
+import dev.imageprep.agent.json.Json;
+import dev.imageprep.rules.model.VersionManifest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,21 +28,18 @@ public final class TagFormats {
       all.put("imageprep:verdict", m.result().verdict());
       all.put("imageprep:profile", m.result().profile());
     }
-    ArrayNode list = ReportJson.mapper().createArrayNode();
-    all.forEach((k, v) -> list.addObject().put("Key", k).put("Value", v));
-    try {
-      return ReportJson.mapper().writeValueAsString(list) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    List<Map<String, String>> list = new ArrayList<>();
+    all.forEach((k, v) -> {
+      Map<String, String> tag = new LinkedHashMap<>();
+      tag.put("Key", k);
+      tag.put("Value", v);
+      list.add(tag);
+    });
+    return Json.pretty(list) + "\n";
   }
 
   public static String json(VersionManifest m) {
-    try {
-      return ReportJson.mapper().writeValueAsString(m) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.pretty(m) + "\n";
   }
 
   /** A short summary: where the file went, each tag, the result and the software count. */

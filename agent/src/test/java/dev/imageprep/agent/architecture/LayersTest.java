@@ -35,4 +35,10 @@ class LayersTest {
   static final ArchRule rulesDoNotReachIntoTheAgent = noClasses().that().resideInAPackage("dev.imageprep.rules..")
       .should().dependOnClassesThat().resideInAPackage("dev.imageprep.agent..")
       .because("rules is the pure model below the agent");
+
+  @ArchTest
+  static final ArchRule windowsProbesDoNotUseLinuxProbes = noClasses().that()
+      .resideInAPackage("dev.imageprep.agent.probe.windows..")
+      .should().dependOnClassesThat().resideInAPackage("dev.imageprep.agent.probe.linux..")
+      .because("what both platforms share lives in probe.common");
 }

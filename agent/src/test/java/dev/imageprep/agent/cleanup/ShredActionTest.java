@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.imageprep.agent.testing.Mounts;
 import dev.imageprep.rules.cleanup.ActionKind;
+import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import dev.imageprep.rules.host.FileType;
 import dev.imageprep.rules.host.ImagePath;
-import dev.imageprep.rules.model.CleanupStatus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

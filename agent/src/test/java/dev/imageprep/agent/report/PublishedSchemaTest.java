@@ -1,5 +1,6 @@
 package dev.imageprep.agent.report;
 
+import dev.imageprep.agent.json.ReportJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

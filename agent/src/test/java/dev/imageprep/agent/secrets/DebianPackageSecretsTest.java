@@ -14,7 +14,7 @@ import dev.imageprep.rules.host.Platform;
 import dev.imageprep.rules.host.ScanScope;
 import dev.imageprep.rules.host.SecretFinding;
 import dev.imageprep.rules.host.SecretScan;
-import dev.imageprep.rules.model.Severity;
+import dev.imageprep.rules.host.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.SecretFinding;
-import dev.imageprep.rules.model.Severity;
+import dev.imageprep.rules.host.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -52,9 +52,9 @@ class SecretCorpusTest {
     List<SecretFinding> findings = scanCorpus(2).findings();
 
     assertThat(findings).filteredOn(f -> f.detector().equals("encrypted-private-key"))
-        .isNotEmpty().allMatch(f -> f.severity() == dev.imageprep.rules.model.Severity.WARNING);
+        .isNotEmpty().allMatch(f -> f.severity() == dev.imageprep.rules.host.Severity.WARNING);
     assertThat(findings).filteredOn(f -> f.detector().equals("openssh-private-key"))
-        .isNotEmpty().allMatch(f -> f.severity() == dev.imageprep.rules.model.Severity.ERROR);
+        .isNotEmpty().allMatch(f -> f.severity() == dev.imageprep.rules.host.Severity.ERROR);
   }
 
   @Test

@@ -7,7 +7,7 @@ import dev.imageprep.rules.cleanup.CleanupEntry;
 import dev.imageprep.rules.cleanup.Glob;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.Platform;
-import dev.imageprep.rules.model.Severity;
+import dev.imageprep.rules.host.Severity;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.imageprep.rules.catalog;
 
-import dev.imageprep.rules.model.Severity;
+import dev.imageprep.rules.host.Severity;
 
 /**
  * One readiness rule, as the catalog declares it.

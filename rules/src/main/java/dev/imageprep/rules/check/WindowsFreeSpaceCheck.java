@@ -66,7 +66,7 @@ public final class WindowsFreeSpaceCheck implements CheckType<WindowsFreeSpaceCh
     long available = volume.value().availableBytes();
     long headroom = (long) (p.headroomGib() * WindowsProfileSizeCheck.GIB);
     long floor = (long) (p.minFreeGib() * WindowsProfileSizeCheck.GIB);
-    Fact<List<ProfileMeasure.Measurement>> measured = new ProfileMeasure(context, p.profile()).measureAll();
+    Fact<List<ProfileMeasure.Measurement>> measured = new ProfileMeasure(context.host(), p.profile()).measureAll();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("mount", volume.value().mount());
     data.put("availableBytes", available);

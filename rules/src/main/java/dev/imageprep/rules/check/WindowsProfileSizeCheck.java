@@ -57,7 +57,7 @@ public final class WindowsProfileSizeCheck implements CheckType<WindowsProfileSi
 
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
-    ProfileMeasure measure = new ProfileMeasure(context, p.profile());
+    ProfileMeasure measure = new ProfileMeasure(context.host(), p.profile());
     Fact<ProfileMeasure.Location> location = measure.locate();
     if (!location.isKnown()) {
       return Outcome.unknown(location.reason());

@@ -1,6 +1,5 @@
 package dev.imageprep.rules.cleanup;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -23,8 +22,6 @@ public enum ActionKind {
    * password in it and switch the password type to random.
    */
   CLEAR_PASSWORD;
-
-  @JsonValue
   public String key() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

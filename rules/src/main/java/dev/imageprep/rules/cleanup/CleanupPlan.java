@@ -1,7 +1,6 @@
 package dev.imageprep.rules.cleanup;
 
 import dev.imageprep.rules.host.ImagePath;
-import dev.imageprep.rules.model.CleanupStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,7 +2,6 @@ package dev.imageprep.rules.cleanup;
 
 import dev.imageprep.rules.host.FileType;
 import dev.imageprep.rules.host.ImagePath;
-import dev.imageprep.rules.model.CleanupStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

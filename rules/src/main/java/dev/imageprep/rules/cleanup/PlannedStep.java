@@ -1,10 +1,7 @@
 package dev.imageprep.rules.cleanup;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.imageprep.rules.host.FileType;
 import dev.imageprep.rules.host.ImagePath;
-import dev.imageprep.rules.model.CleanupStatus;
 
 /**
  * One concrete thing the cleanup will do (or refuses to do) to one path. The executor acts on
@@ -20,7 +17,6 @@ import dev.imageprep.rules.model.CleanupStatus;
  * @param bytes bytes the step frees (a directory's whole tree), or -1 when not readable
  * @param identity device and inode when planned, to notice a replaced file
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlannedStep(
     String id,
     ActionKind action,
@@ -28,7 +24,7 @@ public record PlannedStep(
     ImagePath matched,
     FileType type,
     long bytes,
-    @JsonIgnore String identity,
+    String identity,
     CleanupStatus status,
     String reason) {
 
@@ -36,8 +32,7 @@ public record PlannedStep(
     return new PlannedStep(id, action, path, matched, type, bytes, identity, newStatus, newReason);
   }
 
-  /** Not a report field: Jackson would otherwise write it as {@code planned}, which the schema forbids. */
-  @JsonIgnore
+  /** Not a report field: the agent's JSON mapping leaves it out ({@code planned} is not in the schema). */
   public boolean isPlanned() {
     return status == CleanupStatus.PLANNED;
   }

@@ -7,7 +7,6 @@ import dev.imageprep.rules.host.ImageFiles;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.PackageFiles;
 import dev.imageprep.rules.host.PackagedPath;
-import dev.imageprep.rules.model.CleanupStatus;
 import dev.imageprep.rules.windows.AdminPasswords;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

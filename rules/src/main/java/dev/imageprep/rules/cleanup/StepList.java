@@ -3,7 +3,6 @@ package dev.imageprep.rules.cleanup;
 import dev.imageprep.rules.host.FileNames;
 import dev.imageprep.rules.host.FileType;
 import dev.imageprep.rules.host.ImagePath;
-import dev.imageprep.rules.model.CleanupStatus;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package dev.imageprep.rules.host;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The type of a directory entry as {@code lstat} reports it: a symlink is never followed. */
@@ -13,8 +12,6 @@ public enum FileType {
   BLOCK_DEVICE,
   CHAR_DEVICE,
   OTHER;
-
-  @JsonValue
   public String key() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

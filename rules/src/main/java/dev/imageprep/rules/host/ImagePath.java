@@ -97,7 +97,6 @@ public final class ImagePath implements Comparable<ImagePath> {
   }
 
   @Override
-  @com.fasterxml.jackson.annotation.JsonValue
   public String toString() {
     return names.isEmpty() ? "/" : "/" + String.join("/", names);
   }

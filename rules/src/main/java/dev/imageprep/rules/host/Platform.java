@@ -1,14 +1,11 @@
 package dev.imageprep.rules.host;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The operating-system family of the image. */
 public enum Platform {
   LINUX,
   WINDOWS;
-
-  @JsonValue
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }

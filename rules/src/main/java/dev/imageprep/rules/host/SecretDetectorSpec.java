@@ -1,6 +1,5 @@
 package dev.imageprep.rules.host;
 
-import dev.imageprep.rules.model.Severity;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;

@@ -1,6 +1,5 @@
 package dev.imageprep.rules.host;
 
-import dev.imageprep.rules.model.Severity;
 
 /**
  * One secret found in the image. It never carries the secret's value: {@code preview} is already

@@ -1,6 +1,6 @@
 package dev.imageprep.rules.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.imageprep.rules.host.Severity;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +12,6 @@ import java.util.Map;
  *     re-checks it
  * @param data measured values (bytes, percentages, thresholds) that a pipeline can recompute from
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record CheckResult(
     String id,
     String title,

@@ -1,6 +1,5 @@
 package dev.imageprep.rules.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One observation behind a check result: a path as seen inside the image, optionally a line and a
@@ -12,7 +11,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param detail human-readable, redacted text
  * @param removedBy id of the cleanup item that removes this path, or null
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Evidence(String path, Integer line, String kind, String detail, String removedBy) {
 
   public static Evidence of(String kind, String detail) {

@@ -1,6 +1,5 @@
 package dev.imageprep.rules.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.imageprep.rules.host.Platform;
 
 /**
@@ -10,7 +9,6 @@ import dev.imageprep.rules.host.Platform;
  * @param profileReason why this profile was used ({@code --profile}, or what auto-detection saw)
  * @param detection with {@code --profile auto}: the signs seen and whether the choice was a fallback
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record HostSection(
     Platform platform,
     String root,

@@ -1,10 +1,8 @@
 package dev.imageprep.rules.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import dev.imageprep.rules.cleanup.StepList;
+import dev.imageprep.rules.host.Severity;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,9 +20,6 @@ import java.util.List;
  * @param cleanup the plan, or what was done, step by step
  * @param notes sentences about the run itself (why cleanup did not run, what was auto-detected)
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schema", "tool", "command", "startedAt", "finishedAt", "host", "ready", "verdict", "exitCode",
-    "failOn", "blockedBy", "summary", "notes", "checks", "preflight", "cleanup"})
 public record Report(
     String schema,
     ToolInfo tool,
@@ -52,13 +47,11 @@ public record Report(
   }
 
   /** The process exit code this report leads to: the verdict's. */
-  @JsonProperty("exitCode")
   public int exitCode() {
     return verdict.exitCode().code();
   }
 
   /** The ids of the final checks that block at {@link #failOn}, in report order. */
-  @JsonProperty("blockedBy")
   public List<String> blockedBy() {
     return checks.stream().filter(c -> c.blocks(failOn)).map(CheckResult::id).toList();
   }

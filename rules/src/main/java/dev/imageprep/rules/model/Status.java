@@ -1,6 +1,5 @@
 package dev.imageprep.rules.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -16,8 +15,6 @@ public enum Status {
   UNKNOWN,
   SKIPPED,
   RESOLVED_BY_CLEANUP;
-
-  @JsonValue
   public String key() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

@@ -1,6 +1,8 @@
 package dev.imageprep.rules.model;
 
+import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
+import dev.imageprep.rules.host.Severity;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package dev.imageprep.rules.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The one-word outcome of a run; each verdict owns the exit code it leads to, so every format agrees. */
 public enum Verdict {
@@ -24,7 +23,6 @@ public enum Verdict {
   }
 
   /** The spelling in reports ({@code NOT READY}). */
-  @JsonValue
   public String label() {
     return label;
   }

@@ -1,19 +1,16 @@
 package dev.imageprep.rules.windows;
 
-import java.io.StringReader;
+import dev.imageprep.rules.yaml.YamlTree;
+import dev.imageprep.rules.yaml.YamlTree.Mapping;
+import dev.imageprep.rules.yaml.YamlTree.Node;
+import dev.imageprep.rules.yaml.YamlTree.Scalar;
+import dev.imageprep.rules.yaml.YamlTree.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the administrator-password settings of the EC2 launch agents and of Windows answer files,
@@ -116,29 +113,29 @@ public final class AdminPasswords {
 
   private static Settings readLaunchConfig(String text) throws FormatException {
     Node root = compose(text);
-    if (!(root instanceof MappingNode m)) {
+    if (!(root instanceof Mapping m)) {
       return new Settings(Optional.empty(), 0, List.of());
     }
-    Optional<ScalarNode> type = scalar(m, "adminPasswordType");
-    Optional<ScalarNode> password = scalar(m, "adminPassword");
+    Optional<Scalar> type = scalar(m, "adminPasswordType");
+    Optional<Scalar> password = scalar(m, "adminPassword");
     List<Secret> secrets = new ArrayList<>();
-    password.filter(p -> !p.getValue().isEmpty()).ifPresent(p -> secrets.add(new Secret(line(p),
-        "ec2launch-admin-password", "adminPassword " + Redacted.of(p.getValue()) + " in clear text")));
-    return new Settings(type.map(ScalarNode::getValue), type.map(AdminPasswords::line).orElse(0), secrets);
+    password.filter(p -> !p.value().isEmpty()).ifPresent(p -> secrets.add(new Secret(p.line(),
+        "ec2launch-admin-password", "adminPassword " + Redacted.of(p.value()) + " in clear text")));
+    return new Settings(type.map(Scalar::value), type.map(Scalar::line).orElse(0), secrets);
   }
 
   private static Settings readAgentConfig(String text) throws FormatException {
     Node root = compose(text);
-    Optional<MappingNode> password = adminAccountPassword(root);
+    Optional<Mapping> password = adminAccountPassword(root);
     if (password.isEmpty()) {
       return new Settings(Optional.empty(), 0, List.of());
     }
-    Optional<ScalarNode> type = scalar(password.get(), "type");
-    Optional<ScalarNode> data = scalar(password.get(), "data");
+    Optional<Scalar> type = scalar(password.get(), "type");
+    Optional<Scalar> data = scalar(password.get(), "data");
     List<Secret> secrets = new ArrayList<>();
-    data.filter(d -> !d.getValue().isEmpty()).ifPresent(d -> secrets.add(new Secret(line(d),
-        "ec2launch-admin-password", "setAdminAccount password data " + Redacted.of(d.getValue()) + " in clear text")));
-    return new Settings(type.map(ScalarNode::getValue), type.map(AdminPasswords::line).orElse(0), secrets);
+    data.filter(d -> !d.value().isEmpty()).ifPresent(d -> secrets.add(new Secret(d.line(),
+        "ec2launch-admin-password", "setAdminAccount password data " + Redacted.of(d.value()) + " in clear text")));
+    return new Settings(type.map(Scalar::value), type.map(Scalar::line).orElse(0), secrets);
   }
 
   private static Settings readUnattend(String text) {
@@ -178,18 +175,18 @@ public final class AdminPasswords {
     if (!body.equals(ConfigText.normalize(text))) {
       throw new FormatException("not a UTF-8 file; not changed");
     }
-    Optional<ScalarNode> type;
-    Optional<ScalarNode> secret;
+    Optional<Scalar> type;
+    Optional<Scalar> secret;
     String random;
     if (format == Format.LAUNCH_CONFIG_JSON) {
-      if (!(root instanceof MappingNode m)) {
+      if (!(root instanceof Mapping m)) {
         return Optional.empty();
       }
       type = scalar(m, "adminPasswordType");
       secret = scalar(m, "adminPassword");
       random = "Random";
     } else {
-      Optional<MappingNode> password = adminAccountPassword(root);
+      Optional<Mapping> password = adminAccountPassword(root);
       if (password.isEmpty()) {
         return Optional.empty();
       }
@@ -197,20 +194,19 @@ public final class AdminPasswords {
       secret = scalar(password.get(), "data");
       random = "random";
     }
-    if (secret.isEmpty() || secret.get().getValue().isEmpty()) {
+    if (secret.isEmpty() || secret.get().value().isEmpty()) {
       return Optional.empty();
     }
-    for (Optional<ScalarNode> n : List.of(type, secret)) {
-      if (n.isPresent() && (n.get().getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
-          || n.get().getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED)) {
-        throw new FormatException("a multi-line value at line " + line(n.get()) + "; not changed");
+    for (Optional<Scalar> n : List.of(type, secret)) {
+      if (n.isPresent() && (n.get().style() == YamlTree.Style.LITERAL || n.get().style() == YamlTree.Style.FOLDED)) {
+        throw new FormatException("a multi-line value at line " + n.get().line() + "; not changed");
       }
     }
     List<int[]> edits = new ArrayList<>();
     List<String> replacements = new ArrayList<>();
     edits.add(range(secret.get(), body));
     replacements.add(quote(secret.get(), ""));
-    if (type.isPresent() && !type.get().getValue().equalsIgnoreCase(random)) {
+    if (type.isPresent() && !type.get().value().equalsIgnoreCase(random)) {
       edits.add(range(type.get(), body));
       replacements.add(quote(type.get(), random));
     }
@@ -224,22 +220,22 @@ public final class AdminPasswords {
     return Optional.of(prefix + out);
   }
 
-  private static Optional<MappingNode> adminAccountPassword(Node node) {
-    if (node instanceof MappingNode m) {
-      Optional<ScalarNode> task = scalar(m, "task");
-      if (task.isPresent() && task.get().getValue().equalsIgnoreCase("setAdminAccount")) {
-        return child(m, "inputs").flatMap(inputs -> inputs instanceof MappingNode im ? child(im, "password")
-            : Optional.empty()).filter(MappingNode.class::isInstance).map(MappingNode.class::cast);
+  private static Optional<Mapping> adminAccountPassword(Node node) {
+    if (node instanceof Mapping m) {
+      Optional<Scalar> task = scalar(m, "task");
+      if (task.isPresent() && task.get().value().equalsIgnoreCase("setAdminAccount")) {
+        return m.getIgnoringCase("inputs").flatMap(inputs -> inputs instanceof Mapping im ? im.getIgnoringCase("password")
+            : Optional.empty()).filter(Mapping.class::isInstance).map(Mapping.class::cast);
       }
-      for (NodeTuple t : m.getValue()) {
-        Optional<MappingNode> found = adminAccountPassword(t.getValueNode());
+      for (YamlTree.Entry e : m.entries()) {
+        Optional<Mapping> found = adminAccountPassword(e.value());
         if (found.isPresent()) {
           return found;
         }
       }
-    } else if (node instanceof SequenceNode s) {
-      for (Node n : s.getValue()) {
-        Optional<MappingNode> found = adminAccountPassword(n);
+    } else if (node instanceof Sequence s) {
+      for (Node n : s.items()) {
+        Optional<Mapping> found = adminAccountPassword(n);
         if (found.isPresent()) {
           return found;
         }
@@ -250,48 +246,27 @@ public final class AdminPasswords {
 
   private static Node compose(String text) throws FormatException {
     try {
-      LoaderOptions options = new LoaderOptions();
-      options.setMaxAliasesForCollections(10);
-      options.setCodePointLimit(1 << 20);
-      Node node = new Yaml(options).compose(new StringReader(text));
-      if (node == null) {
-        throw new FormatException("the file is empty");
-      }
-      return node;
-    } catch (RuntimeException e) {
-      throw new FormatException("not valid JSON or YAML: " + e.getMessage().split("\n")[0]);
+      return YamlTree.compose(text, 10, 1 << 20).orElseThrow(() -> new FormatException("the file is empty"));
+    } catch (IllegalArgumentException e) {
+      throw new FormatException("not valid JSON or YAML: " + e.getMessage());
     }
   }
 
-  private static Optional<Node> child(MappingNode m, String key) {
-    for (NodeTuple t : m.getValue()) {
-      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equalsIgnoreCase(key)) {
-        return Optional.of(t.getValueNode());
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<ScalarNode> scalar(MappingNode m, String key) {
-    return child(m, key).filter(ScalarNode.class::isInstance).map(ScalarNode.class::cast);
+  private static Optional<Scalar> scalar(Mapping m, String key) {
+    return m.getIgnoringCase(key).filter(Scalar.class::isInstance).map(Scalar.class::cast);
   }
 
   /** The node's span in {@code text} as char offsets (the parser counts code points). */
-  private static int[] range(ScalarNode n, String text) {
-    return new int[] {text.offsetByCodePoints(0, n.getStartMark().getIndex()),
-        text.offsetByCodePoints(0, n.getEndMark().getIndex())};
+  private static int[] range(Scalar n, String text) {
+    return new int[] {text.offsetByCodePoints(0, n.start()), text.offsetByCodePoints(0, n.end())};
   }
 
-  private static String quote(ScalarNode original, String value) {
-    return switch (original.getScalarStyle()) {
+  private static String quote(Scalar original, String value) {
+    return switch (original.style()) {
       case DOUBLE_QUOTED -> "\"" + value + "\"";
       case SINGLE_QUOTED -> "'" + value + "'";
       default -> value.isEmpty() ? "\"\"" : value;
     };
-  }
-
-  private static int line(Node n) {
-    return n.getStartMark().getLine() + 1;
   }
 
   private static int lineAt(String text, int index) {

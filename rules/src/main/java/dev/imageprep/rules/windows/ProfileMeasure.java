@@ -1,8 +1,8 @@
 package dev.imageprep.rules.windows;
 
-import dev.imageprep.rules.check.CheckContext;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.FileInfo;
+import dev.imageprep.rules.host.HostFacts;
 import dev.imageprep.rules.host.ImageFiles;
 import dev.imageprep.rules.host.ImagePath;
 import java.util.ArrayDeque;
@@ -52,17 +52,18 @@ public final class ProfileMeasure {
     }
   }
 
-  private final CheckContext context;
+  // the host, not the check's context: this helper sits below the checks that use it
+  private final HostFacts host;
   private final ProfileSpec spec;
 
-  public ProfileMeasure(CheckContext context, ProfileSpec spec) {
-    this.context = context;
+  public ProfileMeasure(HostFacts host, ProfileSpec spec) {
+    this.host = host;
     this.spec = spec;
   }
 
   /** Which profile folder the WorkSpaces guide asks for, from the image's Windows version. */
   public Fact<Location> locate() {
-    Fact<WindowsVersion> version = WindowsVersion.read(context.host().registry());
+    Fact<WindowsVersion> version = WindowsVersion.read(host.registry());
     if (!version.isKnown()) {
       return Fact.unknown("cannot tell which profile folder applies, the Windows version is unknown: "
           + version.reason());
@@ -82,10 +83,10 @@ public final class ProfileMeasure {
 
   /** The files of the drive a path is on: the image itself for the system drive, else another drive. */
   public Fact<ImageFiles> filesOf(WindowsPath path) {
-    if (path.drive() == Character.toUpperCase(context.host().windows().systemDrive())) {
-      return Fact.known(context.host().files());
+    if (path.drive() == Character.toUpperCase(host.windows().systemDrive())) {
+      return Fact.known(host.files());
     }
-    Fact<ImageFiles> other = context.host().windows().drive(path.drive());
+    Fact<ImageFiles> other = host.windows().drive(path.drive());
     if (!other.isKnown()) {
       return Fact.unknown(path.drive() + ": is not available here (" + other.reason() + ")");
     }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.imageprep.rules.cleanup.ActionKind;
 import dev.imageprep.rules.cleanup.CleanupEntry;
 import dev.imageprep.rules.host.ImagePath;
-import dev.imageprep.rules.model.Severity;
+import dev.imageprep.rules.host.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

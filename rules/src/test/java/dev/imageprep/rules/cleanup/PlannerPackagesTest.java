@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.PackageFiles;
-import dev.imageprep.rules.model.CleanupStatus;
 import dev.imageprep.rules.testing.MemoryImageFiles;
 import dev.imageprep.rules.testing.MemoryPackageFiles;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.imageprep.rules.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imageprep.rules.host.ReadNote;
+import dev.imageprep.rules.host.Severity;
 import dev.imageprep.rules.model.CheckResult;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Severity;
 import dev.imageprep.rules.model.Status;
 import java.util.List;
 import java.util.Map;

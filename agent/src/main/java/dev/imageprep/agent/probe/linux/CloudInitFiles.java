@@ -1,12 +1,12 @@
 package dev.imageprep.agent.probe.linux;
 
-import dev.imageprep.rules.catalog.YamlData;
 import dev.imageprep.rules.host.CloudInitConfig;
 import dev.imageprep.rules.host.CloudInitProbe;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.FileInfo;
 import dev.imageprep.rules.host.ImageFiles;
 import dev.imageprep.rules.host.ImagePath;
+import dev.imageprep.rules.yaml.YamlData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

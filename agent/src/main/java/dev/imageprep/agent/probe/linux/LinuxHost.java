@@ -2,6 +2,7 @@ package dev.imageprep.agent.probe.linux;
 
 import dev.imageprep.agent.probe.common.CommandRunner;
 import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.probe.common.StoreVolumes;
 import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.agent.secrets.SecretScanSettings;
 import dev.imageprep.agent.secrets.SecretScanner;

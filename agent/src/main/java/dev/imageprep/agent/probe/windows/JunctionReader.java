@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Reads where a Windows junction or mount point leads (the JDK only reads symlinks). */
 @FunctionalInterface
@@ -66,7 +67,7 @@ public interface JunctionReader {
     } else if (tag == IO_REPARSE_TAG_SYMLINK) {
       pathBuffer = 20;
     } else {
-      throw new IOException(String.format("not a junction or symlink (reparse tag 0x%08X)", tag));
+      throw new IOException(String.format(Locale.ROOT, "not a junction or symlink (reparse tag 0x%08X)", tag));
     }
     int offset = Short.toUnsignedInt(b.getShort(8));
     int length = Short.toUnsignedInt(b.getShort(10));

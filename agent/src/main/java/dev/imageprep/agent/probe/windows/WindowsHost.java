@@ -2,7 +2,7 @@ package dev.imageprep.agent.probe.windows;
 
 import dev.imageprep.agent.probe.common.CommandRunner;
 import dev.imageprep.agent.probe.common.RootedFiles;
-import dev.imageprep.agent.probe.linux.StoreVolumes;
+import dev.imageprep.agent.probe.common.StoreVolumes;
 import dev.imageprep.agent.secrets.SecretScanner;
 import dev.imageprep.rules.host.AccountProbe;
 import dev.imageprep.rules.host.Fact;

@@ -3,7 +3,7 @@ package dev.imageprep.agent.probe.windows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.imageprep.agent.report.ReportJson;
+import dev.imageprep.agent.json.ReportJson;
 import dev.imageprep.agent.testing.CliHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

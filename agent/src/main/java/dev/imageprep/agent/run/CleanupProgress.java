@@ -1,10 +1,11 @@
-package dev.imageprep.agent.progress;
+package dev.imageprep.agent.run;
 
 import dev.imageprep.agent.cleanup.CleanupExecutor;
+import dev.imageprep.agent.progress.Progress;
 import dev.imageprep.rules.cleanup.CleanupPlan;
+import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import dev.imageprep.rules.cleanup.StepList;
-import dev.imageprep.rules.model.CleanupStatus;
 
 /**
  * Shows a cleanup's progress in bytes (shredding a large file moves the bar as it goes) with the

@@ -1,4 +1,4 @@
-package dev.imageprep.rules.catalog;
+package dev.imageprep.rules.yaml;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +9,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * YAML that is data, not a catalog: another program's configuration file (cloud-init's), read into
- * plain maps, lists and scalars. Kept here so that SnakeYAML stays in this package.
+ * plain maps, lists and scalars.
  */
 public final class YamlData {
 

@@ -1,8 +1,9 @@
-package dev.imageprep.agent.report;
+package dev.imageprep.agent.json;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import java.util.Locale;
 
 /**
  * JSON string escapes beyond the standard ones: DEL, the C1 controls, line and paragraph separators,
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
  * journal exactly ({@code "bad\\udcff"}, as Python's surrogateescape reads it) instead of becoming
  * {@code ?}, and a report printed with {@code cat} cannot drive the terminal.
  */
-final class JsonEscapes extends CharacterEscapes {
+public final class JsonEscapes extends CharacterEscapes {
 
   private static final long serialVersionUID = 1L;
 
@@ -29,9 +30,18 @@ final class JsonEscapes extends CharacterEscapes {
 
   @Override
   public SerializableString getEscapeSequence(int ch) {
-    if ((ch >= 0x80 && ch <= 0x9f) || (ch >= 0xd800 && ch <= 0xdfff) || TerminalText.isFormatControl(ch)) {
-      return new SerializedString(String.format("\\u%04x", ch));
+    if ((ch >= 0x80 && ch <= 0x9f) || (ch >= 0xd800 && ch <= 0xdfff) || isFormatControl(ch)) {
+      return new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch));
     }
     return null;
+  }
+
+  /**
+   * Unicode characters that change how the text around them is shown without showing themselves:
+   * bidirectional embeddings, overrides and isolates, the line and paragraph separators.
+   */
+  public static boolean isFormatControl(int c) {
+    return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f
+        || c == 0x061c || c == 0x2028 || c == 0x2029;
   }
 }

@@ -1,9 +1,5 @@
-package dev.imageprep.agent.stamp;
+package dev.imageprep.rules.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.imageprep.rules.model.Summary;
-import dev.imageprep.rules.model.ToolInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +11,6 @@ import java.util.Map;
  *
  * @param history earlier stamps of the same image, newest first (at most {@link #MAX_HISTORY})
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schema", "stampedAt", "tool", "os", "tags", "result", "software", "history"})
 public record VersionManifest(
     String schema,
     Instant stampedAt,
@@ -36,7 +30,6 @@ public record VersionManifest(
    * @param source {@code check at stamp time} or the report file's name
    * @param blocking ids of the checks that made it not ready
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Result(String source, String command, String profile, String verdict, boolean ready, int exitCode,
       Instant finishedAt, Summary summary, List<String> blocking) {}
 
@@ -44,10 +37,8 @@ public record VersionManifest(
   public record Software(List<String> managers, List<Package> packages) {}
 
   /** One installed package. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Package(String name, String version, String architecture) {}
 
   /** A previous stamp, kept so the file answers "what was this image before". */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Earlier(Instant stampedAt, String version, String verdict) {}
 }

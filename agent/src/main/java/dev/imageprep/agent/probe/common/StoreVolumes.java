@@ -1,6 +1,5 @@
-package dev.imageprep.agent.probe.linux;
+package dev.imageprep.agent.probe.common;
 
-import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.VolumeProbe;

@@ -1,6 +1,5 @@
-package dev.imageprep.rules.model;
+package dev.imageprep.rules.cleanup;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Where one planned cleanup step stands. */
@@ -9,8 +8,6 @@ public enum CleanupStatus {
   DONE,
   SKIPPED,
   FAILED;
-
-  @JsonValue
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }

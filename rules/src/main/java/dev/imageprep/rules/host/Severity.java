@@ -1,6 +1,5 @@
-package dev.imageprep.rules.model;
+package dev.imageprep.rules.host;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How much a failed rule matters: only {@link #ERROR} can make an image not ready. */
@@ -8,8 +7,6 @@ public enum Severity {
   ERROR,
   WARNING,
   INFO;
-
-  @JsonValue
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
