@@ -118,9 +118,16 @@ class HardLinksTest {
     assertThat(read(outside, "/wtmp")).isEqualTo("records");
     assertThat(read(outside, "/machine-id")).isEqualTo("0123456789abcdef0123456789abcdef\n");
     assertThat(read(outside, "/LaunchConfig.json")).isEqualTo(LAUNCH_CONFIG);
+    assertThat(read(root, "/etc/shadow")).isEqualTo("sshd: accepted\n");
     assertThat(done).allSatisfy(s -> {
       assertThat(s.status()).as(s.path().toString()).isNotEqualTo(CleanupStatus.DONE);
-      assertThat(s.reason()).as(s.path().toString()).contains("hard link");
+      if (s.path().toString().endsWith("auth.log")) {
+        // a new file under the planned name: refused for its links, or earlier, as another inode
+        // than the plan saw, when the file system did not reuse the freed inode number
+        assertThat(s.reason()).as(s.path().toString()).containsAnyOf("hard link", "changed since planning");
+      } else {
+        assertThat(s.reason()).as(s.path().toString()).contains("hard link");
+      }
     });
   }
 
