@@ -27,13 +27,13 @@ public final class CheckTypes {
   public static CheckTypes builtIn() {
     return new CheckTypes(List.of(
         // keep-sorted start
-        new AppsOutsideCheck(),
         new ComponentsPresentCheck(),
         new ConfigValuesCheck(),
         new Ec2ConfigPluginsCheck(),
         new FileMatchesCheck(),
         new HostKeyRegenerationCheck(),
         new MountOptionsCheck(),
+        new NoAppsUnderCheck(),
         new PackageUpdatesCheck(),
         new PackagesAbsentCheck(),
         new PathsAbsentCheck(),
@@ -46,9 +46,9 @@ public final class CheckTypes {
         new WindowsClearTextPasswordsCheck(),
         new WindowsComponentsCheck(),
         new WindowsDhcpCheck(),
-        new WindowsFeatureUpgradeCheck(),
         new WindowsFreeSpaceCheck(),
         new WindowsInstanceStoreCheck(),
+        new WindowsNotFeatureUpgradedCheck(),
         new WindowsPendingRebootCheck(),
         new WindowsProfileSizeCheck(),
         new WindowsServiceAccountsCheck()

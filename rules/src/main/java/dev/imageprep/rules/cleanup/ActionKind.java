@@ -1,5 +1,7 @@
 package dev.imageprep.rules.cleanup;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,8 +34,8 @@ public enum ActionKind {
         return k;
       }
     }
-    throw new IllegalArgumentException(
-        "unknown action '" + key + "' (expected remove, empty-dir, truncate, shred, reset-machine-id or"
-            + " clear-password)");
+    List<String> keys = Arrays.stream(values()).map(ActionKind::key).toList();
+    throw new IllegalArgumentException("unknown action '" + key + "' (expected "
+        + String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1) + ")");
   }
 }

@@ -36,6 +36,14 @@ class CheckTypesTest {
   }
 
   @Test
+  void eachKeyNamesItsClass() {
+    for (CheckType<?> t : CheckTypes.builtIn().all()) {
+      String expected = t.key().replace("-", "") + "check";
+      assertThat(t.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)).as(t.key()).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void keysAreKebabCaseAndSummariesAreOneLine() {
     for (CheckType<?> t : CheckTypes.builtIn().all()) {
       assertThat(t.key()).matches("[a-z0-9]+(-[a-z0-9]+)*");

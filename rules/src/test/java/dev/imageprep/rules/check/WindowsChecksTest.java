@@ -113,11 +113,11 @@ class WindowsChecksTest {
   @Test
   void windowsFeatureUpgradeCheckMatchesPatternsWithoutCase() {
     host.reg("[HKEY_LOCAL_MACHINE\\SYSTEM\\Setup\\upgrade]\n");
-    WindowsFeatureUpgradeCheck check = new WindowsFeatureUpgradeCheck();
-    assertThat(run(raw(check), new WindowsFeatureUpgradeCheck.Params(null, null)).status()).isEqualTo(Status.FAIL);
-    assertThat(run(raw(check), new WindowsFeatureUpgradeCheck.Params(null, List.of("Source OS"))).status())
+    WindowsNotFeatureUpgradedCheck check = new WindowsNotFeatureUpgradedCheck();
+    assertThat(run(raw(check), new WindowsNotFeatureUpgradedCheck.Params(null, null)).status()).isEqualTo(Status.FAIL);
+    assertThat(run(raw(check), new WindowsNotFeatureUpgradedCheck.Params(null, List.of("Source OS"))).status())
         .isEqualTo(Status.PASS);
-    assertThatThrownBy(() -> check.validate(new WindowsFeatureUpgradeCheck.Params(null, List.of("("))))
+    assertThatThrownBy(() -> check.validate(new WindowsNotFeatureUpgradedCheck.Params(null, List.of("("))))
         .hasMessageContaining("bad pattern");
   }
 

@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
  * and build, and upgrades leave {@code HKLM\SYSTEM\Setup\Upgrade}; cumulative and security updates
  * leave neither. The WorkSpaces BYOL Checker fails on subkeys whose names match either word.
  */
-public final class WindowsFeatureUpgradeCheck implements CheckType<WindowsFeatureUpgradeCheck.Params> {
+public final class WindowsNotFeatureUpgradedCheck implements CheckType<WindowsNotFeatureUpgradedCheck.Params> {
 
   /**
    * @param key the key whose subkeys tell

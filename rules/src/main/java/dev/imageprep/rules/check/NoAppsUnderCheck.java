@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * desktop launchers that execute from there, command links into it, and {@code PATH} entries in the
  * system profile that point into it.
  */
-public final class AppsOutsideCheck implements CheckType<AppsOutsideCheck.Params> {
+public final class NoAppsUnderCheck implements CheckType<NoAppsUnderCheck.Params> {
 
   /**
    * @param directory the directory that is not part of the image

@@ -11,11 +11,11 @@ import dev.imageprep.rules.testing.FakeHost;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class AppsOutsideCheckTest {
+class NoAppsUnderCheckTest {
 
-  private final AppsOutsideCheck check = new AppsOutsideCheck();
+  private final NoAppsUnderCheck check = new NoAppsUnderCheck();
   private final FakeHost host = new FakeHost();
-  private final AppsOutsideCheck.Params params = new AppsOutsideCheck.Params("/home", null, null, null);
+  private final NoAppsUnderCheck.Params params = new NoAppsUnderCheck.Params("/home", null, null, null);
 
   @Test
   void aCleanSystemPasses() {
