@@ -1,9 +1,9 @@
 package dev.imageprep.agent.cleanup;
 
-import dev.imageprep.agent.probe.linux.DirHandle;
-import dev.imageprep.agent.probe.linux.EntryStat;
-import dev.imageprep.agent.probe.linux.FileHandle;
-import dev.imageprep.agent.probe.linux.TreeWalker;
+import dev.imageprep.agent.probe.linux.handle.DirHandle;
+import dev.imageprep.agent.probe.linux.handle.EntryStat;
+import dev.imageprep.agent.probe.linux.handle.FileHandle;
+import dev.imageprep.agent.probe.linux.handle.TreeWalker;
 import dev.imageprep.rules.cleanup.Planner;
 import dev.imageprep.rules.host.ImagePath;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.imageprep.agent.cleanup;
 
-import dev.imageprep.agent.probe.linux.FileHandle;
+import dev.imageprep.agent.probe.linux.handle.FileHandle;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;

@@ -1,6 +1,6 @@
 package dev.imageprep.agent.cleanup;
 
-import dev.imageprep.agent.probe.linux.DataExtents;
+import dev.imageprep.agent.probe.linux.handle.DataExtents;
 import dev.imageprep.rules.cleanup.ActionKind;
 import dev.imageprep.rules.cleanup.PlannedStep;
 import java.io.IOException;

@@ -20,7 +20,7 @@ class LibrariesTest {
    * ({@code lseek(SEEK_DATA)}, for shredding only what a file really holds).
    */
   private static final String LINUX_NATIVE =
-      "dev\\.imageprep\\.agent\\.probe\\.linux\\.(DirHandle|FileHandle|LinuxCalls|DataExtents)(\\$.*)?";
+      "dev\\.imageprep\\.agent\\.probe\\.linux\\.handle\\.(DirHandle|FileHandle|LinuxCalls|DataExtents)(\\$.*)?";
 
   @ArchTest
   static final ArchRule jacksonOnlyInJson = noClasses().that().resideOutsideOfPackage("dev.imageprep.agent.json..")

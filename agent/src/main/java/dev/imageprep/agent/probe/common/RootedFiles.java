@@ -1,8 +1,8 @@
 package dev.imageprep.agent.probe.common;
 
-import dev.imageprep.agent.probe.linux.DirHandle;
-import dev.imageprep.agent.probe.linux.EntryStat;
-import dev.imageprep.agent.probe.linux.TreeSize;
+import dev.imageprep.agent.probe.linux.handle.DirHandle;
+import dev.imageprep.agent.probe.linux.handle.EntryStat;
+import dev.imageprep.agent.probe.linux.handle.TreeSize;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.FileNames;
 import dev.imageprep.rules.host.FileInfo;

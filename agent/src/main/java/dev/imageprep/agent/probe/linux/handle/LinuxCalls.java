@@ -1,4 +1,4 @@
-package dev.imageprep.agent.probe.linux;
+package dev.imageprep.agent.probe.linux.handle;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;

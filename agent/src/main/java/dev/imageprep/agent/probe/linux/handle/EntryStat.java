@@ -1,4 +1,4 @@
-package dev.imageprep.agent.probe.linux;
+package dev.imageprep.agent.probe.linux.handle;
 
 import dev.imageprep.rules.host.FileType;
 import java.nio.ByteBuffer;
