@@ -1,6 +1,7 @@
 package dev.imageprep.agent.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -41,4 +42,14 @@ class LayersTest {
       .resideInAPackage("dev.imageprep.agent.probe.windows..")
       .should().dependOnClassesThat().resideInAPackage("dev.imageprep.agent.probe.linux..")
       .because("what both platforms share lives in probe.common");
+
+  /**
+   * One slice per package, sub-packages included as slices of their own ({@code (**)}), so a cycle
+   * between {@code probe.common} and {@code probe.linux.handle} counts as much as one between
+   * {@code run} and {@code cli}.
+   */
+  @ArchTest
+  static final ArchRule agentPackagesAreFreeOfCycles = slices().matching("dev.imageprep.agent.(**)")
+      .should().beFreeOfCycles()
+      .because("a package that needs another must not be needed by it, or neither can change alone");
 }
