@@ -5,18 +5,16 @@ import static dev.imageprep.agent.testing.Trees.read;
 import static dev.imageprep.agent.testing.Trees.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.testing.DirectCleanup;
 import dev.imageprep.rules.cleanup.ActionKind;
 import dev.imageprep.rules.cleanup.CleanupEntry;
 import dev.imageprep.rules.cleanup.CleanupPlan;
 import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.Glob;
 import dev.imageprep.rules.cleanup.PlannedStep;
-import dev.imageprep.rules.cleanup.Planner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,14 +48,11 @@ class HardLinksTest {
   }
 
   private CleanupPlan plan(CleanupEntry... entries) {
-    return new Planner(new RootedFiles(root), List.of(), List.of()).plan(List.of(entries));
+    return DirectCleanup.plan(root, entries);
   }
 
   private List<PlannedStep> execute(CleanupPlan plan) throws IOException {
-    try (Journal journal = Journal.open(tmp.resolve("state/journal.jsonl"), Clock.systemUTC())) {
-      return new CleanupExecutor(new SafeTree(root), CleanupActions.standard(), journal)
-          .execute(plan, CleanupExecutor.Listener.NONE, () -> false);
-    }
+    return DirectCleanup.execute(root, tmp.resolve("state/journal.jsonl"), plan);
   }
 
   private static final CleanupEntry[] WRITERS = {

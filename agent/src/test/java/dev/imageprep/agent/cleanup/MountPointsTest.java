@@ -7,7 +7,7 @@ import static dev.imageprep.agent.testing.UsedImage.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.imageprep.agent.probe.common.RootedFiles;
+import dev.imageprep.agent.testing.DirectCleanup;
 import dev.imageprep.agent.testing.LocalCli;
 import dev.imageprep.agent.testing.Mounts;
 import dev.imageprep.agent.testing.ReportSchema;
@@ -18,11 +18,9 @@ import dev.imageprep.rules.cleanup.CleanupPlan;
 import dev.imageprep.rules.cleanup.CleanupStatus;
 import dev.imageprep.rules.cleanup.Glob;
 import dev.imageprep.rules.cleanup.PlannedStep;
-import dev.imageprep.rules.cleanup.Planner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,15 +111,12 @@ class MountPointsTest {
     write(root, "/tmp/late/other", "y");
     CleanupEntry tmpFiles = new CleanupEntry("tmp-files", "t", ActionKind.EMPTY_DIR, List.of(Glob.parse("/tmp")),
         true, 50, "", "", "test", "test:1");
-    CleanupPlan plan = new Planner(new RootedFiles(root), List.of(), List.of()).plan(List.of(tmpFiles));
+    CleanupPlan plan = DirectCleanup.plan(root, tmpFiles);
     String host = fingerprint(outside);
     List<PlannedStep> done;
     try (Mounts mounts = Mounts.required()) {
       mounts.bind(outside.resolve("data"), root.resolve("tmp/late/sub"));
-      try (Journal journal = Journal.open(tmp.resolve("state/j.jsonl"), Clock.systemUTC())) {
-        done = new CleanupExecutor(new SafeTree(root), CleanupActions.standard(), journal)
-            .execute(plan, CleanupExecutor.Listener.NONE, () -> false);
-      }
+      done = DirectCleanup.execute(root, tmp.resolve("state/j.jsonl"), plan);
       assertThat(fingerprint(outside)).isEqualTo(host);
     }
     PlannedStep late = done.stream().filter(s -> s.path().toString().equals("/tmp/late")).findFirst().orElseThrow();

@@ -1,6 +1,5 @@
 package dev.imageprep.rules.model;
 
-
 /** The one-word outcome of a run; each verdict owns the exit code it leads to, so every format agrees. */
 public enum Verdict {
   /** Checks ran and nothing blocks capturing the image. */
