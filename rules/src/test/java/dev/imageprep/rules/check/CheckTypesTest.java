@@ -44,6 +44,13 @@ class CheckTypesTest {
   }
 
   @Test
+  void eachTypeDeclaresItsMetadataInItsConstructor() {
+    for (CheckType<?> t : CheckTypes.builtIn().all()) {
+      assertThat(t).as(t.getClass().getSimpleName()).isInstanceOf(CheckTypeBase.class);
+    }
+  }
+
+  @Test
   void keysAreKebabCaseAndSummariesAreOneLine() {
     for (CheckType<?> t : CheckTypes.builtIn().all()) {
       assertThat(t.key()).matches("[a-z0-9]+(-[a-z0-9]+)*");

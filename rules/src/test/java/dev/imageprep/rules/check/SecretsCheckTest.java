@@ -49,6 +49,27 @@ class SecretsCheckTest {
   }
 
   @Test
+  void aFailureListsTheFilesItCouldNotScanSoRemovingTheFindingsDoesNotResolveIt() {
+    List<SkippedFile> blind = new java.util.ArrayList<>();
+    for (int i = 0; i < SecretsCheck.SKIPPED_LISTED + 2; i++) {
+      blind.add(new SkippedFile(ImagePath.of("/etc/x" + i), SkippedFile.Cause.UNREADABLE, "permission denied"));
+    }
+    host.secrets = s -> Fact.known(new SecretScan(List.of(finding("/root/.ssh/id_ed25519", Severity.WARNING)),
+        blind, 10, 1000));
+    Outcome o = check.evaluate(params, CheckTestSupport.context(host));
+    assertThat(o.status()).isEqualTo(Status.WARN);
+    assertThat(o.evidence()).hasSize(1 + SecretsCheck.SKIPPED_LISTED + 1);
+    assertThat(o.evidence().get(1)).satisfies(e -> {
+      assertThat(e.kind()).isEqualTo("not-scanned");
+      assertThat(e.path()).isEqualTo("/etc/x0");
+    });
+    assertThat(o.evidence()).last().satisfies(e -> {
+      assertThat(e.path()).as("no cleanup removes it").isNull();
+      assertThat(e.detail()).isEqualTo("2 more file(s) could not be scanned");
+    });
+  }
+
+  @Test
   void informationalFindingsLeaveACleanScanCleanButNotBlind() {
     SecretFinding shipped = finding("/etc/openfortivpn/config", Severity.INFO);
     host.secrets = s -> Fact.known(new SecretScan(List.of(shipped), List.of(), 10, 1000));
