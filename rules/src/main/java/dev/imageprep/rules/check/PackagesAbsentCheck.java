@@ -37,8 +37,7 @@ public final class PackagesAbsentCheck extends CheckTypeBase<PackagesAbsentCheck
       }
     }
     return judgement.toOutcome(found -> found.size() + " package(s) installed that must be removed",
-        () -> "none of " + String.join(", ", p.packages()) + " installed ("
-            + managers(inventory.value()) + ")");
+        () -> "none of " + String.join(", ", p.packages()) + " installed (" + managers(inventory.value()) + ")");
   }
 
   private static String managers(PackageInventory inventory) {
