@@ -85,10 +85,6 @@ public final class Judgement {
     return this;
   }
 
-  public List<Evidence> found() {
-    return List.copyOf(found);
-  }
-
   /** Whether everything was looked at. */
   public boolean sawAll() {
     return unseen.isEmpty();
@@ -112,7 +108,7 @@ public final class Judgement {
     if (!found.isEmpty()) {
       List<Evidence> withCaveats = new ArrayList<>(evidence);
       caveats.forEach(c -> withCaveats.add(Evidence.of("not-seen", c)));
-      return new Outcome(Status.FAIL, failMessage.apply(found()), withCaveats, data);
+      return new Outcome(Status.FAIL, failMessage.apply(List.copyOf(found)), withCaveats, data);
     }
     return notFound(unknownMessage, Status.PASS, passMessage);
   }

@@ -22,8 +22,10 @@ public interface ActionPlanning {
    */
   record Match(CleanupEntry entry, FileInfo info, ImagePath shown, boolean named) {}
 
-  /** The action a step for a refused match carries (empty-dir refuses the way remove does). */
-  ActionKind stepAction();
+  /** The action a refused match's step carries: the item's own; empty-dir's entries are refused as removals. */
+  default ActionKind refusedAs(ActionKind own) {
+    return own;
+  }
 
   /** Plans the steps for one match, in the order they are to run, into {@code steps}. */
   void plan(Match match, Planner planner, Consumer<PlannedStep> steps);

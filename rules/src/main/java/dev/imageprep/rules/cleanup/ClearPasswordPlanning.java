@@ -13,11 +13,6 @@ import java.util.function.Consumer;
 final class ClearPasswordPlanning implements ActionPlanning {
 
   @Override
-  public ActionKind stepAction() {
-    return ActionKind.CLEAR_PASSWORD;
-  }
-
-  @Override
   public void plan(Match match, Planner planner, Consumer<PlannedStep> steps) {
     CleanupEntry entry = match.entry();
     FileInfo info = match.info();

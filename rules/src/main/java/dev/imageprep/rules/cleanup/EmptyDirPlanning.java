@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 final class EmptyDirPlanning implements ActionPlanning {
 
   @Override
-  public ActionKind stepAction() {
+  public ActionKind refusedAs(ActionKind own) {
     return ActionKind.REMOVE;
   }
 

@@ -28,6 +28,10 @@ import java.util.Optional;
  * Mount points are treated alike: nothing at or below one is planned (another filesystem), and a
  * directory that holds one is emptied around it.
  *
+ * <p>What each action kind does with a match no guard refused is its {@link ActionPlanning}'s (named
+ * by {@link ActionKind}); what every kind shares — the guards, keeps, package ownership, the removal
+ * walk and the step records — is here, and the plannings receive it.
+ *
  * <p>Directories are read as streams and the plan is a compact {@link StepList}, so a million files
  * in one directory plan in flat memory; nothing here recurses.
  */
@@ -155,7 +159,8 @@ public final class Planner {
     Optional<String> guard = guardReason(real).or(() -> keepReason(entry, real));
     ActionPlanning planning = entry.action().planning();
     if (guard.isPresent()) {
-      ledger.add(step(entry, planning.stepAction(), info, shownMatch, 0, CleanupStatus.SKIPPED, guard.get()));
+      ledger.add(step(entry, planning.refusedAs(entry.action()), info, shownMatch, 0, CleanupStatus.SKIPPED,
+          guard.get()));
       return;
     }
     planning.plan(new ActionPlanning.Match(entry, info, shownMatch, entry.names(matched)), this, ledger::add);

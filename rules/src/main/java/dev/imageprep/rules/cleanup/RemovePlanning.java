@@ -6,11 +6,6 @@ import java.util.function.Consumer;
 final class RemovePlanning implements ActionPlanning {
 
   @Override
-  public ActionKind stepAction() {
-    return ActionKind.REMOVE;
-  }
-
-  @Override
   public void plan(Match match, Planner planner, Consumer<PlannedStep> steps) {
     planner.removal(match.entry(), match.info(), match.shown(), match.named()).forEach(steps);
   }

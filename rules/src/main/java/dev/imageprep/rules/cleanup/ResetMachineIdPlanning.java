@@ -6,11 +6,6 @@ import java.util.function.Consumer;
 final class ResetMachineIdPlanning implements ActionPlanning {
 
   @Override
-  public ActionKind stepAction() {
-    return ActionKind.RESET_MACHINE_ID;
-  }
-
-  @Override
   public void plan(Match match, Planner planner, Consumer<PlannedStep> steps) {
     Planner.emptying(match, ActionKind.RESET_MACHINE_ID, "emptied").ifPresent(steps);
   }

@@ -12,11 +12,6 @@ import java.util.function.Consumer;
 final class ShredPlanning implements ActionPlanning {
 
   @Override
-  public ActionKind stepAction() {
-    return ActionKind.SHRED;
-  }
-
-  @Override
   public void plan(Match match, Planner planner, Consumer<PlannedStep> steps) {
     CleanupEntry entry = match.entry();
     FileInfo info = match.info();

@@ -6,11 +6,6 @@ import java.util.function.Consumer;
 final class TruncatePlanning implements ActionPlanning {
 
   @Override
-  public ActionKind stepAction() {
-    return ActionKind.TRUNCATE;
-  }
-
-  @Override
   public void plan(Match match, Planner planner, Consumer<PlannedStep> steps) {
     Planner.emptying(match, ActionKind.TRUNCATE, "truncated").ifPresent(steps);
   }
