@@ -4,6 +4,7 @@ import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.PendingUpdates;
 import dev.imageprep.rules.model.Evidence;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,10 @@ public final class PackageUpdatesCheck extends CheckTypeBase<PackageUpdatesCheck
     }
     // the report promises only what its evidence holds: say how many of the pending updates it lists
     String listed = evidence.size() < u.packages().size() ? "; the first " + evidence.size() + " are listed" : "";
+    Map<String, Object> data = new LinkedHashMap<>(); // Map.of's order would change from run to run
+    data.put("pending", u.packages().size());
+    data.put("tool", u.tool());
     return Outcome.fail(u.packages().size() + " package update(s) pending (" + u.tool() + ")" + listed, evidence)
-        .withData(Map.of("pending", u.packages().size(), "tool", u.tool()));
+        .withData(data);
   }
 }

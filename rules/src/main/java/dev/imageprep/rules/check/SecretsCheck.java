@@ -161,7 +161,11 @@ public final class SecretsCheck extends CheckTypeBase<SecretsCheck.Params> {
       List<SkippedFile> ordered = new ArrayList<>(scan.skipped());
       ordered.sort((a, b) -> Boolean.compare(b.cause().isBlindSpot(), a.cause().isBlindSpot()));
       for (SkippedFile s : ordered.subList(0, Math.min(SKIPPED_LISTED, ordered.size()))) {
-        listed.add(Map.of("path", s.path().toString(), "cause", s.cause().key(), "reason", s.reason()));
+        Map<String, String> entry = new LinkedHashMap<>(); // Map.of's order would change from run to run
+        entry.put("path", s.path().toString());
+        entry.put("cause", s.cause().key());
+        entry.put("reason", s.reason());
+        listed.add(entry);
       }
       data.put("skipped", listed);
     }

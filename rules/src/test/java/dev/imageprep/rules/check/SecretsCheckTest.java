@@ -101,6 +101,9 @@ class SecretsCheckTest {
     assertThat(o.status()).isEqualTo(Status.PASS);
     assertThat(o.message()).contains("skipped 1 too-large");
     assertThat(o.data()).containsEntry("skippedFiles", 1).containsEntry("skippedByCause", java.util.Map.of("too-large", 1));
+    assertThat(o.data().get("skipped")).asList().singleElement()
+        .satisfies(e -> assertThat(List.copyOf(((java.util.Map<?, ?>) e).keySet()))
+            .as("the same key order in every run's report").isEqualTo(List.of("path", "cause", "reason")));
   }
 
   @Test
