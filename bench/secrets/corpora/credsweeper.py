@@ -216,6 +216,8 @@ def main():
     ap.add_argument('--unscored', help='write the unmatched and unobtainable labels here (TSV)')
     ap.add_argument('--sources', help='write each sample: commit, size, matched labels (TSV)')
     a = ap.parse_args()
+    if not (a.imageprep or a.git_secrets or a.secretlint):
+        ap.error('name a scanner: --imageprep, --git-secrets or --secretlint')
     labels, named = load_labels(a.corpus)
     samples = read_samples(a.corpus)
     status = {label: status_of(label, samples) for label in labels}
