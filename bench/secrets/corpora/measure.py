@@ -17,14 +17,13 @@ another default rule lists as positive, or one Nosey Parker marks as a miss of i
 """
 import argparse
 import glob
-import json
 import os
-import shutil
-import subprocess
 import sys
 from collections import defaultdict
 
 import yaml
+
+import scanners
 
 # negative examples (rule id, index) that hold a real credential the rule's own pattern misses
 CREDENTIAL_NEGATIVES = {
@@ -79,66 +78,15 @@ def load(corpus):
 
 
 def build_root(rules, work):
-    root = os.path.join(work, 'root')
-    shutil.rmtree(root, ignore_errors=True)
-    os.makedirs(os.path.join(root, 'etc'))
-    with open(os.path.join(root, 'etc', 'os-release'), 'w') as f:
-        f.write('ID=debian\nVERSION_ID="12"\nPRETTY_NAME="corpus"\n')
+    files = {}
     labels = []
     for rid, r in sorted(rules.items()):
-        d = os.path.join(root, 'opt', 'np', rid)
-        os.makedirs(d)
         for kind, key in (('pos', 'examples'), ('neg', 'negative_examples')):
             for i, text in enumerate(r.get(key) or []):
                 path = '/opt/np/%s/%s-%d.txt' % (rid, kind, i)
-                with open(root + path, 'w') as f:
-                    f.write(text if text.endswith('\n') else text + '\n')
+                files[path] = text if text.endswith('\n') else text + '\n'
                 labels.append((path, rid, kind, i))
-    return root, labels
-
-
-def run_imageprep(jar, root, work):
-    state = os.path.join(work, 'state')
-    out = os.path.join(work, 'imageprep.json')
-    subprocess.run(['java', '-jar', jar, 'check', '--root', root, '--profile', 'linux', '--only', 'no-secrets-left',
-                    '--state-dir', state, '--format', 'json', '--output', out], check=False,
-                   stdout=subprocess.DEVNULL)
-    report = json.load(open(out))
-    check = [c for c in report['checks'] if c['id'] == 'no-secrets-left'][0]
-    found = defaultdict(list)
-    for e in check.get('evidence') or []:
-        found[e['path']].append(e.get('kind') or e.get('detector') or '?')
-    return found
-
-
-def run_git_secrets(root):
-    # git-secrets' own AWS patterns (git secrets --register-aws), run as git grep outside a repository
-    env = dict(os.environ, HOME=os.path.join(os.path.dirname(root), 'home'))
-    os.makedirs(env['HOME'], exist_ok=True)
-    subprocess.run(['git', 'secrets', '--register-aws', '--global'], env=env, check=True, stdout=subprocess.DEVNULL)
-    files = sorted(os.path.relpath(os.path.join(d, f), root) for d, _, fs in os.walk(os.path.join(root, 'opt'))
-                   for f in fs)
-    p = subprocess.run(['git', 'secrets', '--scan', '--no-index'] + files, cwd=root, env=env, capture_output=True,
-                       text=True)
-    found = defaultdict(list)
-    for line in (p.stdout + p.stderr).splitlines():
-        if line.startswith('opt/') and ':' in line:
-            found['/' + line.split(':', 1)[0]].append('aws')
-    return found
-
-
-def run_secretlint(tool_dir, root):
-    out = os.path.join(os.path.dirname(root), 'secretlint.json')
-    # --output: node cuts a piped stdout at 64 KiB when the process exits
-    subprocess.run([os.path.join(tool_dir, 'node_modules', '.bin', 'secretlint'), '--format', 'json', '--output', out,
-                    '--secretlintrc', os.path.join(tool_dir, '.secretlintrc.json'), 'opt/**/*'],
-                   cwd=root, capture_output=True, text=True)
-    found = defaultdict(list)
-    for result in json.load(open(out)):
-        path = '/' + os.path.relpath(result['filePath'], root)
-        for m in result.get('messages', []):
-            found[path].append(m.get('ruleId', '?'))
-    return found
+    return scanners.make_root(work, files), labels
 
 
 def score(name, found, labels, rules):
@@ -178,11 +126,7 @@ def score(name, found, labels, rules):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('corpus')
-    ap.add_argument('work')
-    ap.add_argument('--imageprep', action='append', default=[], help='NAME=JAR; repeatable')
-    ap.add_argument('--git-secrets', action='store_true')
-    ap.add_argument('--secretlint', help='directory with secretlint installed by npm')
+    scanners.add_arguments(ap)
     ap.add_argument('--details', action='store_true', help='list misses and false positives')
     a = ap.parse_args()
     rules = load(a.corpus)
@@ -190,14 +134,7 @@ def main():
     root, labels = build_root(rules, a.work)
     print('corpus: %d default rules, %d positive and %d negative examples' % (
         len(rules), sum(1 for l in labels if l[2] == 'pos'), sum(1 for l in labels if l[2] == 'neg')))
-    runs = []
-    for spec in a.imageprep:
-        name, jar = spec.split('=', 1)
-        runs.append((name, run_imageprep(jar, root, a.work)))
-    if a.git_secrets:
-        runs.append(('git-secrets 1.3.0 (--register-aws)', run_git_secrets(root)))
-    if a.secretlint:
-        runs.append(('secretlint (preset-recommend)', run_secretlint(a.secretlint, root)))
+    runs = [(name, scanners.by_path(findings)) for name, findings in scanners.run(a, root)]
     for name, found in runs:
         missed, fps = score(name, found, labels, rules)
         if a.details:
