@@ -71,7 +71,8 @@ public final class ConfigValuesCheck extends CheckTypeBase<ConfigValuesCheck.Par
         judgement.found(line);
       }
     }
-    return judgement.toOutcome(wrong -> wrong.size() + " setting(s) in " + p.file() + " differ from the expected values",
+    return judgement.toOutcome(
+        wrong -> wrong.size() + " setting(s) in " + p.file() + " differ from the expected values",
         () -> "all " + p.expect().size() + " settings as expected in " + p.file());
   }
 

@@ -46,7 +46,8 @@ public final class WindowsAppsOnSystemDriveCheck extends CheckTypeBase<WindowsAp
       for (String where : List.of(a.installLocation(), a.uninstallString())) {
         Optional<Character> drive = driveOf(WindowsPath.expand(where, system));
         if (drive.isPresent() && drive.get() != system) {
-          judgement.found(Evidence.of("app-off-system-drive", a.displayName() + " (" + a.view() + "): " + where.strip()));
+          judgement.found(Evidence.of("app-off-system-drive", a.displayName() + " (" + a.view() + "): "
+              + where.strip()));
           break;
         }
       }
@@ -72,7 +73,8 @@ public final class WindowsAppsOnSystemDriveCheck extends CheckTypeBase<WindowsAp
     judgement.data("systemDrive", system + ":").data("applications", apps.value().size()).data("services", services);
     return judgement.toOutcome(found -> found.size() + " application(s) or service(s) on a drive other than " + system
         + ": (the image keeps only " + system + ":)", () -> apps.value().size() + " applications"
-        + (p.includeServices() ? " and " + serviceCount + " services" : "") + " on " + system + ": or without a location");
+        + (p.includeServices() ? " and " + serviceCount + " services" : "") + " on " + system
+        + ": or without a location");
   }
 
   /** The drive of the first path in a text such as an uninstall command or a folder. */

@@ -52,8 +52,8 @@ public final class WindowsDhcpCheck extends CheckTypeBase<WindowsDhcpCheck.Param
       configured++;
       if (!dhcp) {
         String guid = k.path().substring(k.path().lastIndexOf('\\') + 1);
-        judgement.found(Evidence.of("static-address", connectionName(registry, guid) + " " + guid + " has static address "
-            + String.join(", ", addresses)));
+        judgement.found(Evidence.of("static-address", connectionName(registry, guid) + " " + guid
+            + " has static address " + String.join(", ", addresses)));
       }
     }
     int dhcpOrStatic = configured;
