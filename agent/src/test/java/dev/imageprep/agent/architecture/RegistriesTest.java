@@ -10,6 +10,7 @@ import dev.imageprep.agent.report.ReportWriters;
 import dev.imageprep.rules.catalog.Catalog;
 import dev.imageprep.rules.check.CheckTypes;
 import dev.imageprep.rules.cleanup.ActionKind;
+import dev.imageprep.rules.cleanup.ActionPlanning;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -23,9 +24,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every registry the agent extends through (cleanup actions, report formats, subcommands, profiles)
- * is complete, kept sorted where its order is not meaningful, tested and documented: adding a class
- * without its registration, test or documentation fails here. The check-type registry has its own
+ * Every registry the agent extends through (cleanup actions and their planning, report formats,
+ * subcommands, profiles) is complete, kept sorted where its order is not meaningful, tested and
+ * documented: adding a class without its registration, test or documentation fails here. The check-type registry has its own
  * test in rules ({@code CheckTypesTest}).
  */
 class RegistriesTest {
@@ -33,6 +34,10 @@ class RegistriesTest {
   private static final Path MAIN = Path.of("src/main/java/dev/imageprep/agent");
   private static final Path TESTS = Path.of("src/test/java/dev/imageprep/agent");
   private static final Path DOCS = Path.of("..", "docs");
+  private static final Path RULES_CLEANUP = Path.of("..", "rules", "src", "main", "java", "dev", "imageprep", "rules",
+      "cleanup");
+  private static final Path RULES_CLEANUP_TESTS = Path.of("..", "rules", "src", "test", "java", "dev", "imageprep",
+      "rules", "cleanup");
 
   @Test
   void everyCleanupActionClassIsRegisteredTestedAndEveryKindHasOne() throws IOException {
@@ -53,6 +58,22 @@ class RegistriesTest {
     assertThat(registered).containsExactlyInAnyOrderElementsOf(classes);
     assertTested(tokens);
     assertKeptSorted(MAIN.resolve("cleanup/CleanupActions.java"));
+  }
+
+  @Test
+  void everyActionKindHasItsOwnPlanningClassAndEveryPlanningClassAKind() throws IOException {
+    List<String> classes = implementations(RULES_CLEANUP, ActionPlanning.class);
+    List<String> planned = new ArrayList<>();
+    for (ActionKind kind : ActionKind.values()) {
+      assertThat(kind.planning()).as("the planning of " + kind.key()).isNotNull();
+      planned.add(kind.planning().getClass().getSimpleName());
+    }
+    assertThat(planned).as("one planning class per kind").doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(classes);
+    String plannerTests = readAll(RULES_CLEANUP_TESTS);
+    for (ActionKind kind : ActionKind.values()) {
+      assertThat(plannerTests.contains("ActionKind." + kind.name())).as("a planner test plans " + kind.key()).isTrue();
+    }
   }
 
   @Test

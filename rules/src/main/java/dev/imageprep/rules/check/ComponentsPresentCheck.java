@@ -6,7 +6,6 @@ import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.PackageInventory;
 import dev.imageprep.rules.host.UnitInfo;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,7 @@ import java.util.Optional;
  * installed, any of its units is defined, or any of its paths exists; it is unknown when none was
  * found and a source that might have shown it could not be read.
  */
-public final class ComponentsPresentCheck implements CheckType<ComponentsPresentCheck.Params> {
+public final class ComponentsPresentCheck extends CheckTypeBase<ComponentsPresentCheck.Params> {
 
   public record Params(List<Component> components) {
     public Params {
@@ -33,19 +32,9 @@ public final class ComponentsPresentCheck implements CheckType<ComponentsPresent
     }
   }
 
-  @Override
-  public String key() {
-    return "components-present";
-  }
-
-  @Override
-  public String summary() {
-    return "Required components are installed (any of their packages, units or paths)";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public ComponentsPresentCheck() {
+    super("components-present",
+        "Required components are installed (any of their packages, units or paths)", Params.class);
   }
 
   @Override
@@ -68,9 +57,8 @@ public final class ComponentsPresentCheck implements CheckType<ComponentsPresent
 
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
-    List<Evidence> evidence = new ArrayList<>();
+    Judgement judgement = new Judgement();
     List<String> missing = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
     for (Component c : p.components()) {
       List<String> blind = new ArrayList<>();
       Presence presence = Presence.MISSING;
@@ -114,26 +102,18 @@ public final class ComponentsPresentCheck implements CheckType<ComponentsPresent
         presence = Presence.UNKNOWN;
       }
       switch (presence) {
-        case PRESENT -> evidence.add(Evidence.of("present", c.name() + ": " + foundBy));
+        case PRESENT -> judgement.saw(Evidence.of("present", c.name() + ": " + foundBy));
         case MISSING -> {
           missing.add(c.name());
-          evidence.add(Evidence.of("missing", c.name() + ": none of " + lookedFor(c) + " found"));
+          judgement.found(Evidence.of("missing", c.name() + ": none of " + lookedFor(c) + " found"));
         }
-        case UNKNOWN -> {
-          unknown.add(c.name());
-          evidence.add(Evidence.of("unknown", c.name() + ": not found, and could not look everywhere ("
-              + String.join("; ", blind) + ")"));
-        }
+        case UNKNOWN -> judgement.unseen(c.name(), Evidence.of("unknown", c.name()
+            + ": not found, and could not look everywhere (" + String.join("; ", blind) + ")"));
       }
     }
-    if (!missing.isEmpty()) {
-      return new Outcome(Status.FAIL, "missing: " + String.join(", ", missing), evidence, java.util.Map.of());
-    }
-    if (!unknown.isEmpty()) {
-      return new Outcome(Status.UNKNOWN, "could not confirm: " + String.join(", ", unknown), evidence, java.util.Map.of());
-    }
-    return new Outcome(Status.PASS, "all " + p.components().size() + " required components present", evidence,
-        java.util.Map.of());
+    return judgement.toOutcome(found -> "missing: " + String.join(", ", missing),
+        unseen -> "could not confirm: " + String.join(", ", unseen),
+        () -> "all " + p.components().size() + " required components present");
   }
 
   private static String lookedFor(Component c) {

@@ -3,8 +3,6 @@ package dev.imageprep.rules.check;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,7 @@ import java.util.Optional;
  * does not set takes its documented default, so an untouched file is judged like the program
  * would judge it.
  */
-public final class ConfigValuesCheck implements CheckType<ConfigValuesCheck.Params> {
+public final class ConfigValuesCheck extends CheckTypeBase<ConfigValuesCheck.Params> {
 
   /**
    * @param file the configuration file
@@ -31,19 +29,8 @@ public final class ConfigValuesCheck implements CheckType<ConfigValuesCheck.Para
     }
   }
 
-  @Override
-  public String key() {
-    return "config-values";
-  }
-
-  @Override
-  public String summary() {
-    return "Settings in a key = value configuration file have the expected values";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public ConfigValuesCheck() {
+    super("config-values", "Settings in a key = value configuration file have the expected values", Params.class);
   }
 
   @Override
@@ -69,26 +56,24 @@ public final class ConfigValuesCheck implements CheckType<ConfigValuesCheck.Para
           : Outcome.fail(p.file() + " does not exist", List.of());
     }
     Map<String, Setting> settings = parse(text.value().get());
-    List<Evidence> evidence = new ArrayList<>();
-    int wrong = 0;
+    Judgement judgement = new Judgement();
     for (Map.Entry<String, String> e : p.expect().entrySet()) {
       Setting s = settings.get(e.getKey());
       String actual = s != null ? s.value() : p.defaults().get(e.getKey());
       boolean ok = e.getValue().equals(actual);
       // written as the file writes it (key = value), so the agent's secret redaction recognises a password
       String how = s != null ? " = " + quoted(actual) : actual == null ? " not set" : " not set, default " + actual;
-      evidence.add(new Evidence(p.file(), s == null ? null : s.line(), ok ? "setting-ok" : "setting-wrong",
-          e.getKey() + how + (ok ? "" : "; expected " + e.getKey() + " = " + quoted(e.getValue())), null));
-      if (!ok) {
-        wrong++;
+      Evidence line = new Evidence(p.file(), s == null ? null : s.line(), ok ? "setting-ok" : "setting-wrong",
+          e.getKey() + how + (ok ? "" : "; expected " + e.getKey() + " = " + quoted(e.getValue())), null);
+      if (ok) {
+        judgement.saw(line);
+      } else {
+        judgement.found(line);
       }
     }
-    if (wrong > 0) {
-      return new Outcome(Status.FAIL, wrong + " setting(s) in " + p.file() + " differ from the expected values",
-          evidence, Map.of());
-    }
-    return new Outcome(Status.PASS, "all " + p.expect().size() + " settings as expected in " + p.file(), evidence,
-        Map.of());
+    return judgement.toOutcome(
+        wrong -> wrong.size() + " setting(s) in " + p.file() + " differ from the expected values",
+        () -> "all " + p.expect().size() + " settings as expected in " + p.file());
   }
 
   private record Setting(String value, int line) {}

@@ -3,7 +3,6 @@ package dev.imageprep.rules.check;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import dev.imageprep.rules.windows.ConfigText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * An image without EC2Config (EC2Launch images) skips the rule.
  */
-public final class Ec2ConfigPluginsCheck implements CheckType<Ec2ConfigPluginsCheck.Params> {
+public final class Ec2ConfigPluginsCheck extends CheckTypeBase<Ec2ConfigPluginsCheck.Params> {
 
   private static final Pattern PLUGIN = Pattern.compile(
       "<Plugin>\\s*<Name>\\s*([^<]+?)\\s*</Name>\\s*<State>\\s*([^<]+?)\\s*</State>", Pattern.CASE_INSENSITIVE);
@@ -39,19 +38,9 @@ public final class Ec2ConfigPluginsCheck implements CheckType<Ec2ConfigPluginsCh
     }
   }
 
-  @Override
-  public String key() {
-    return "ec2config-plugins";
-  }
-
-  @Override
-  public String summary() {
-    return "EC2Config plugins (Ec2SetPassword, Ec2HandleUserData, ...) have the expected states";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public Ec2ConfigPluginsCheck() {
+    super("ec2config-plugins",
+        "EC2Config plugins (Ec2SetPassword, Ec2HandleUserData, ...) have the expected states", Params.class);
   }
 
   @Override
@@ -78,23 +67,22 @@ public final class Ec2ConfigPluginsCheck implements CheckType<Ec2ConfigPluginsCh
       int line = 1 + (int) xml.substring(0, m.start(2)).chars().filter(c -> c == '\n').count();
       states.put(m.group(1).toLowerCase(java.util.Locale.ROOT), new String[] {m.group(2), Integer.toString(line)});
     }
-    List<Evidence> evidence = new ArrayList<>();
+    Judgement judgement = new Judgement();
     List<String> wrong = new ArrayList<>();
     for (Map.Entry<String, String> e : p.expect().entrySet()) {
       String[] actual = states.get(e.getKey().toLowerCase(java.util.Locale.ROOT));
       boolean ok = actual != null && actual[0].equalsIgnoreCase(e.getValue());
-      if (!ok) {
-        wrong.add(e.getKey());
-      }
-      evidence.add(new Evidence(p.file(), actual == null ? null : Integer.parseInt(actual[1]),
+      Evidence line = new Evidence(p.file(), actual == null ? null : Integer.parseInt(actual[1]),
           ok ? "plugin-ok" : "plugin-wrong", e.getKey() + " is " + (actual == null ? "not listed" : actual[0])
-              + (ok ? "" : ", expected " + e.getValue()), null));
+              + (ok ? "" : ", expected " + e.getValue()), null);
+      if (ok) {
+        judgement.saw(line);
+      } else {
+        wrong.add(e.getKey());
+        judgement.found(line);
+      }
     }
-    if (!wrong.isEmpty()) {
-      return new Outcome(Status.FAIL, "EC2Config plugin(s) not as expected: " + String.join(", ", wrong), evidence,
-          Map.of());
-    }
-    return new Outcome(Status.PASS, "EC2Config plugins as expected: " + String.join(", ", p.expect().keySet()),
-        evidence, Map.of());
+    return judgement.toOutcome(found -> "EC2Config plugin(s) not as expected: " + String.join(", ", wrong),
+        () -> "EC2Config plugins as expected: " + String.join(", ", p.expect().keySet()));
   }
 }

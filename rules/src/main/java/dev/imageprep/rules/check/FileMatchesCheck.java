@@ -3,17 +3,14 @@ package dev.imageprep.rules.check;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** At least one of several files exists and (when a pattern is given) contains a matching line. */
-public final class FileMatchesCheck implements CheckType<FileMatchesCheck.Params> {
+public final class FileMatchesCheck extends CheckTypeBase<FileMatchesCheck.Params> {
 
   public record Params(List<Alternative> anyOf) {
     public Params {
@@ -24,19 +21,8 @@ public final class FileMatchesCheck implements CheckType<FileMatchesCheck.Params
   /** @param pattern a regular expression matched against each line; null means the file's existence suffices */
   public record Alternative(String file, String pattern) {}
 
-  @Override
-  public String key() {
-    return "file-matches";
-  }
-
-  @Override
-  public String summary() {
-    return "One of several files exists and has a line matching its pattern";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public FileMatchesCheck() {
+    super("file-matches", "One of several files exists and has a line matching its pattern", Params.class);
   }
 
   @Override
@@ -61,33 +47,28 @@ public final class FileMatchesCheck implements CheckType<FileMatchesCheck.Params
 
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
-    List<Evidence> evidence = new ArrayList<>();
-    List<String> blind = new ArrayList<>();
+    Judgement judgement = new Judgement();
     for (Alternative a : p.anyOf()) {
       Fact<Optional<String>> text = context.host().files().readText(ImagePath.of(a.file()), 1 << 20);
-      if (!text.isKnown()) {
-        blind.add(a.file() + ": " + text.reason());
+      if (!judgement.sees(a.file(), text)) {
         continue;
       }
       if (text.value().isEmpty()) {
-        evidence.add(Evidence.atPath(a.file(), "absent", "does not exist"));
+        judgement.saw(Evidence.atPath(a.file(), "absent", "does not exist"));
         continue;
       }
       if (a.pattern() == null) {
-        return new Outcome(Status.PASS, a.file() + " exists", List.of(Evidence.atPath(a.file(), "present", "exists")),
-            Map.of());
+        return Outcome.pass(a.file() + " exists", List.of(Evidence.atPath(a.file(), "present", "exists")));
       }
       Matcher m = Pattern.compile(a.pattern(), Pattern.MULTILINE).matcher(text.value().get());
       if (m.find()) {
         int line = 1 + (int) text.value().get().substring(0, m.start()).chars().filter(c -> c == '\n').count();
-        return new Outcome(Status.PASS, a.file() + " line " + line + " matches",
-            List.of(new Evidence(a.file(), line, "match", m.group().strip(), null)), Map.of());
+        return Outcome.pass(a.file() + " line " + line + " matches",
+            List.of(new Evidence(a.file(), line, "match", m.group().strip(), null)));
       }
-      evidence.add(Evidence.atPath(a.file(), "no-match", "no line matches " + a.pattern()));
+      judgement.saw(Evidence.atPath(a.file(), "no-match", "no line matches " + a.pattern()));
     }
-    if (!blind.isEmpty()) {
-      return new Outcome(Status.UNKNOWN, "could not read: " + String.join("; ", blind), evidence, Map.of());
-    }
-    return new Outcome(Status.FAIL, "none of the expected settings found", evidence, Map.of());
+    return judgement.noneSatisfied(unseen -> "could not read: " + String.join("; ", unseen),
+        () -> "none of the expected settings found");
   }
 }

@@ -6,10 +6,7 @@ import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.PackageInventory;
 import dev.imageprep.rules.host.UnitInfo;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +16,7 @@ import java.util.Optional;
  * module does — if the merged cloud-init configuration runs it and its units start (see {@link
  * CloudInitKeygen}).
  */
-public final class HostKeyRegenerationCheck implements CheckType<HostKeyRegenerationCheck.Params> {
+public final class HostKeyRegenerationCheck extends CheckTypeBase<HostKeyRegenerationCheck.Params> {
 
   public record Params(List<String> serverPackages, List<String> serverPaths, List<String> units) {
     public Params {
@@ -31,19 +28,9 @@ public final class HostKeyRegenerationCheck implements CheckType<HostKeyRegenera
     }
   }
 
-  @Override
-  public String key() {
-    return "host-key-regeneration";
-  }
-
-  @Override
-  public String summary() {
-    return "SSH host keys are regenerated at first boot (a keygen unit or cloud-init's ssh module)";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public HostKeyRegenerationCheck() {
+    super("host-key-regeneration",
+        "SSH host keys are regenerated at first boot (a keygen unit or cloud-init's ssh module)", Params.class);
   }
 
   @Override
@@ -60,38 +47,33 @@ public final class HostKeyRegenerationCheck implements CheckType<HostKeyRegenera
       }
       return Outcome.skipped("no SSH server in the image, so no host keys to regenerate");
     }
-    List<Evidence> evidence = new ArrayList<>();
-    List<String> blind = new ArrayList<>();
+    Judgement judgement = new Judgement();
     for (String name : p.units()) {
       Fact<Optional<UnitInfo>> unit = context.host().services().unit(name);
-      if (!unit.isKnown()) {
-        blind.add(name + ": " + unit.reason());
-      } else if (unit.value().isPresent() && !unit.value().get().state().equals("masked")) {
+      if (judgement.sees(name, unit) && unit.value().isPresent() && !unit.value().get().state().equals("masked")) {
         UnitInfo u = unit.value().get();
-        return new Outcome(Status.PASS, u.name() + " generates missing host keys at boot",
-            List.of(Evidence.atPath(u.fragment().toString(), "keygen-unit", u.name() + " (" + u.state() + ")")),
-            Map.of());
+        return Outcome.pass(u.name() + " generates missing host keys at boot",
+            List.of(Evidence.atPath(u.fragment().toString(), "keygen-unit", u.name() + " (" + u.state() + ")")));
       }
     }
     if (inventory.isKnown() && inventory.value().has("cloud-init")) {
       CloudInitKeygen.Verdict cloudInit = CloudInitKeygen.judge(context.host());
       if (cloudInit.blind() != null) {
-        blind.add(cloudInit.blind());
+        judgement.unseen(cloudInit.blind());
       } else if (cloudInit.generates()) {
-        return new Outcome(Status.PASS, "cloud-init's ssh module generates host keys on each new instance",
-            cloudInit.evidence(), Map.of());
+        return Outcome.pass("cloud-init's ssh module generates host keys on each new instance", cloudInit.evidence());
       } else {
-        evidence.addAll(cloudInit.evidence());
+        cloudInit.evidence().forEach(judgement::saw);
       }
-    } else if (!inventory.isKnown()) {
-      blind.add("packages: " + inventory.reason());
+    } else {
+      judgement.sees("packages", inventory);
     }
-    if (!blind.isEmpty()) {
-      return new Outcome(Status.UNKNOWN, "could not confirm host key regeneration: " + String.join("; ", blind),
-          evidence, Map.of());
+    if (judgement.sawAll()) {
+      judgement.saw(Evidence.of("no-keygen", "no key-generation unit (looked for " + String.join(", ", p.units())
+          + ")"));
     }
-    evidence.add(Evidence.of("no-keygen", "no key-generation unit (looked for " + String.join(", ", p.units()) + ")"));
-    return new Outcome(Status.FAIL, "nothing regenerates SSH host keys at first boot: instances would start without"
-        + " a working sshd once the keys are shredded", evidence, Map.of());
+    return judgement.noneSatisfied(unseen -> "could not confirm host key regeneration: " + String.join("; ", unseen),
+        () -> "nothing regenerates SSH host keys at first boot: instances would start without a working sshd once"
+            + " the keys are shredded");
   }
 }

@@ -4,16 +4,14 @@ import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.MountEntry;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The mount that holds a path carries none of the forbidden options. A path with no mount of its own
  * inherits the options of the mount above it, as the kernel applies them.
  */
-public final class MountOptionsCheck implements CheckType<MountOptionsCheck.Params> {
+public final class MountOptionsCheck extends CheckTypeBase<MountOptionsCheck.Params> {
 
   public record Params(String path, List<String> forbidden) {
     public Params {
@@ -22,19 +20,8 @@ public final class MountOptionsCheck implements CheckType<MountOptionsCheck.Para
     }
   }
 
-  @Override
-  public String key() {
-    return "mount-options";
-  }
-
-  @Override
-  public String summary() {
-    return "The mount holding a path has none of the forbidden options (noexec on /tmp)";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public MountOptionsCheck() {
+    super("mount-options", "The mount holding a path has none of the forbidden options (noexec on /tmp)", Params.class);
   }
 
   @Override
@@ -59,8 +46,8 @@ public final class MountOptionsCheck implements CheckType<MountOptionsCheck.Para
       }
     }
     if (best == null) {
-      return new Outcome(Status.PASS, "no mount configuration covers " + path + ", so none of "
-          + String.join(", ", p.forbidden()) + " applies to it", List.of(), Map.of());
+      return Outcome.pass("no mount configuration covers " + path + ", so none of "
+          + String.join(", ", p.forbidden()) + " applies to it");
     }
     List<String> bad = new ArrayList<>();
     for (String option : p.forbidden()) {
@@ -71,12 +58,10 @@ public final class MountOptionsCheck implements CheckType<MountOptionsCheck.Para
     String where = path + " is on " + best.mountPoint() + " (" + best.fsType() + ", " + best.origin() + ") with "
         + String.join(",", best.options());
     Evidence evidence = Evidence.atPath(best.mountPoint().toString(), "mount", where);
-    Map<String, Object> data = Map.of("mountPoint", best.mountPoint().toString(), "options", best.options(),
-        "origin", best.origin());
-    if (!bad.isEmpty()) {
-      return new Outcome(Status.FAIL, path + " is mounted " + String.join(",", bad), List.of(evidence), data);
-    }
-    return new Outcome(Status.PASS, path + " is not mounted " + String.join(" or ", p.forbidden()), List.of(evidence),
-        data);
+    Judgement judgement = bad.isEmpty() ? new Judgement().saw(evidence) : new Judgement().found(evidence);
+    return judgement.data("mountPoint", best.mountPoint().toString()).data("options", best.options())
+        .data("origin", best.origin())
+        .toOutcome(found -> path + " is mounted " + String.join(",", bad),
+            () -> path + " is not mounted " + String.join(" or ", p.forbidden()));
   }
 }

@@ -5,10 +5,7 @@ import dev.imageprep.rules.host.FileInfo;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.UnitInfo;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +16,7 @@ import java.util.regex.Pattern;
  * desktop launchers that execute from there, command links into it, and {@code PATH} entries in the
  * system profile that point into it.
  */
-public final class NoAppsUnderCheck implements CheckType<NoAppsUnderCheck.Params> {
+public final class NoAppsUnderCheck extends CheckTypeBase<NoAppsUnderCheck.Params> {
 
   /**
    * @param directory the directory that is not part of the image
@@ -45,19 +42,10 @@ public final class NoAppsUnderCheck implements CheckType<NoAppsUnderCheck.Params
   private static final Pattern DESKTOP_EXEC = Pattern.compile("(?m)^\\s*(?:Try)?Exec\\s*=\\s*(.+)$");
   private static final long MAX_CONFIG_BYTES = 1 << 20;
 
-  @Override
-  public String key() {
-    return "no-apps-under";
-  }
-
-  @Override
-  public String summary() {
-    return "No package files, services, launchers, commands or PATH entries live under a directory left out of the image";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public NoAppsUnderCheck() {
+    super("no-apps-under",
+        "No package files, services, launchers, commands or PATH entries live under a directory left out of the image",
+        Params.class);
   }
 
   @Override
@@ -72,43 +60,40 @@ public final class NoAppsUnderCheck implements CheckType<NoAppsUnderCheck.Params
   public Outcome evaluate(Params p, CheckContext context) {
     ImagePath dir = ImagePath.of(p.directory());
     String prefix = dir + "/";
-    List<Evidence> found = new ArrayList<>();
-    List<String> blind = new ArrayList<>();
+    Judgement judgement = new Judgement().data("directory", dir.toString());
 
     Fact<List<ImagePath>> owned = context.host().packages().ownedPathsUnder(dir);
-    if (owned.isKnown()) {
+    if (judgement.sees("package databases", owned)) {
       for (ImagePath path : owned.value()) {
         if (!path.equals(dir)) {
-          found.add(Evidence.atPath(path.toString(), "package-file", "installed by a package under " + dir));
+          judgement.found(Evidence.atPath(path.toString(), "package-file", "installed by a package under " + dir));
         }
       }
-    } else {
-      blind.add("package databases: " + owned.reason());
     }
 
     Fact<List<UnitInfo>> units = context.host().services().units();
-    if (units.isKnown()) {
+    if (judgement.sees("systemd units", units)) {
       for (UnitInfo u : units.value()) {
         for (String exec : u.execCommands()) {
           if (references(exec, dir)) {
-            found.add(Evidence.atPath(u.fragment().toString(), "service", u.name() + " runs " + firstWord(exec)));
+            judgement.found(Evidence.atPath(u.fragment().toString(), "service",
+                u.name() + " runs " + firstWord(exec)));
           }
         }
       }
-    } else {
-      blind.add("systemd units: " + units.reason());
     }
 
     for (String launcherDir : p.launcherDirs()) {
-      forEachFile(context, ImagePath.of(launcherDir), blind, info -> {
+      forEachFile(context, ImagePath.of(launcherDir), judgement, info -> {
         if (!info.path().fileName().endsWith(".desktop")) {
           return;
         }
-        text(context, info.path(), blind).ifPresent(text -> {
+        text(context, info.path(), judgement).ifPresent(text -> {
           Matcher m = DESKTOP_EXEC.matcher(text);
           while (m.find()) {
             if (references(m.group(1), dir)) {
-              found.add(Evidence.atPath(info.path().toString(), "launcher", "starts " + firstWord(m.group(1))));
+              judgement.found(Evidence.atPath(info.path().toString(), "launcher",
+                  "starts " + firstWord(m.group(1))));
             }
           }
         });
@@ -116,11 +101,11 @@ public final class NoAppsUnderCheck implements CheckType<NoAppsUnderCheck.Params
     }
 
     for (String binDir : p.binDirs()) {
-      forEachFile(context, ImagePath.of(binDir), blind, info -> {
+      forEachFile(context, ImagePath.of(binDir), judgement, info -> {
         if (info.isSymlink() && info.linkTarget() != null) {
           ImagePath target = info.path().resolveSibling(info.linkTarget());
           if (dir.contains(target)) {
-            found.add(Evidence.atPath(info.path().toString(), "command-link", "links to " + target));
+            judgement.found(Evidence.atPath(info.path().toString(), "command-link", "links to " + target));
           }
         }
       });
@@ -129,41 +114,29 @@ public final class NoAppsUnderCheck implements CheckType<NoAppsUnderCheck.Params
     for (String profile : p.profileFiles()) {
       ImagePath path = ImagePath.of(profile);
       Fact<Optional<FileInfo>> stat = context.host().files().stat(path);
-      if (!stat.isKnown()) {
-        blind.add(profile + ": " + stat.reason());
-        continue;
-      }
-      if (stat.value().isEmpty()) {
+      if (!judgement.sees(profile, stat) || stat.value().isEmpty()) {
         continue;
       }
       if (stat.value().get().isDirectory()) {
-        forEachFile(context, path, blind, info -> scanProfile(context, info.path(), prefix, found, blind));
+        forEachFile(context, path, judgement, info -> scanProfile(context, info.path(), prefix, judgement));
       } else {
-        scanProfile(context, path, prefix, found, blind);
+        scanProfile(context, path, prefix, judgement);
       }
     }
 
-    Map<String, Object> data = Map.of("directory", dir.toString());
-    if (!found.isEmpty()) {
-      return new Outcome(Status.FAIL, found.size() + " reference(s) to software under " + dir
-          + ", which is not part of the image", found, data);
-    }
-    if (!blind.isEmpty()) {
-      return new Outcome(Status.UNKNOWN, "found nothing under " + dir + ", but could not read: "
-          + String.join("; ", blind), List.of(), data);
-    }
-    return new Outcome(Status.PASS, "no package, service, launcher, command link or PATH entry points into " + dir,
-        List.of(), data);
+    return judgement.toOutcome(
+        found -> found.size() + " reference(s) to software under " + dir + ", which is not part of the image",
+        unseen -> "found nothing under " + dir + ", but could not read: " + String.join("; ", unseen),
+        () -> "no package, service, launcher, command link or PATH entry points into " + dir);
   }
 
-  private static void scanProfile(CheckContext context, ImagePath file, String prefix, List<Evidence> found,
-      List<String> blind) {
-    text(context, file, blind).ifPresent(text -> {
+  private static void scanProfile(CheckContext context, ImagePath file, String prefix, Judgement judgement) {
+    text(context, file, judgement).ifPresent(text -> {
       String[] lines = text.split("\n", -1);
       for (int i = 0; i < lines.length; i++) {
         String line = lines[i];
         if (line.contains("PATH") && line.contains(prefix) && !line.stripLeading().startsWith("#")) {
-          found.add(new Evidence(file.toString(), i + 1, "path-entry", "PATH includes a directory under "
+          judgement.found(new Evidence(file.toString(), i + 1, "path-entry", "PATH includes a directory under "
               + prefix.substring(0, prefix.length() - 1), null));
         }
       }
@@ -188,22 +161,16 @@ public final class NoAppsUnderCheck implements CheckType<NoAppsUnderCheck.Params
     return sp < 0 ? t : t.substring(0, sp);
   }
 
-  private static Optional<String> text(CheckContext context, ImagePath path, List<String> blind) {
+  private static Optional<String> text(CheckContext context, ImagePath path, Judgement judgement) {
     Fact<Optional<String>> text = context.host().files().readText(path, MAX_CONFIG_BYTES);
-    if (!text.isKnown()) {
-      blind.add(path + ": " + text.reason());
-      return Optional.empty();
-    }
-    return text.value();
+    return judgement.sees(path.toString(), text) ? text.value() : Optional.empty();
   }
 
-  private static void forEachFile(CheckContext context, ImagePath dir, List<String> blind,
+  private static void forEachFile(CheckContext context, ImagePath dir, Judgement judgement,
       java.util.function.Consumer<FileInfo> action) {
     Fact<List<FileInfo>> entries = context.host().files().list(dir);
-    if (!entries.isKnown()) {
-      blind.add(dir + ": " + entries.reason());
-      return;
+    if (judgement.sees(dir.toString(), entries)) {
+      entries.value().forEach(action);
     }
-    entries.value().forEach(action);
   }
 }

@@ -19,6 +19,11 @@ public record Outcome(Status status, String message, List<Evidence> evidence, Ma
     return new Outcome(Status.PASS, message, List.of(), Map.of());
   }
 
+  /** A pass that shows what satisfied it. */
+  public static Outcome pass(String message, List<Evidence> evidence) {
+    return new Outcome(Status.PASS, message, evidence, Map.of());
+  }
+
   public static Outcome fail(String message, List<Evidence> evidence) {
     return new Outcome(Status.FAIL, message, evidence, Map.of());
   }
@@ -34,6 +39,11 @@ public record Outcome(Status status, String message, List<Evidence> evidence, Ma
 
   public static Outcome unknown(String message) {
     return new Outcome(Status.UNKNOWN, message, List.of(), Map.of());
+  }
+
+  /** A failure as a warning (what was found does not block); any other outcome as it is. */
+  public Outcome asWarning() {
+    return status == Status.FAIL ? new Outcome(Status.WARN, message, evidence, data) : this;
   }
 
   public Outcome withData(Map<String, Object> more) {

@@ -3,13 +3,13 @@ package dev.imageprep.rules.check;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.PendingUpdates;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The operating system's package updates are applied ({@code yum check-update} exits 100 when not). */
-public final class PackageUpdatesCheck implements CheckType<PackageUpdatesCheck.Params> {
+public final class PackageUpdatesCheck extends CheckTypeBase<PackageUpdatesCheck.Params> {
 
   /** @param listAtMost how many pending packages the evidence names */
   public record Params(Integer listAtMost) {
@@ -18,19 +18,8 @@ public final class PackageUpdatesCheck implements CheckType<PackageUpdatesCheck.
     }
   }
 
-  @Override
-  public String key() {
-    return "package-updates";
-  }
-
-  @Override
-  public String summary() {
-    return "No operating-system package updates are pending";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public PackageUpdatesCheck() {
+    super("package-updates", "No operating-system package updates are pending", Params.class);
   }
 
   @Override
@@ -49,7 +38,10 @@ public final class PackageUpdatesCheck implements CheckType<PackageUpdatesCheck.
     }
     // the report promises only what its evidence holds: say how many of the pending updates it lists
     String listed = evidence.size() < u.packages().size() ? "; the first " + evidence.size() + " are listed" : "";
-    return new Outcome(Status.FAIL, u.packages().size() + " package update(s) pending (" + u.tool() + ")" + listed,
-        evidence, Map.of("pending", u.packages().size(), "tool", u.tool()));
+    Map<String, Object> data = new LinkedHashMap<>(); // Map.of's order would change from run to run
+    data.put("pending", u.packages().size());
+    data.put("tool", u.tool());
+    return Outcome.fail(u.packages().size() + " package update(s) pending (" + u.tool() + ")" + listed, evidence)
+        .withData(data);
   }
 }

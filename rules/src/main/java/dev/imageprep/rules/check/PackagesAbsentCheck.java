@@ -4,13 +4,10 @@ import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.InstalledPackage;
 import dev.imageprep.rules.host.PackageInventory;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** None of the named packages is installed (agents that must not ship in the image). */
-public final class PackagesAbsentCheck implements CheckType<PackagesAbsentCheck.Params> {
+public final class PackagesAbsentCheck extends CheckTypeBase<PackagesAbsentCheck.Params> {
 
   public record Params(List<String> packages) {
     public Params {
@@ -18,19 +15,8 @@ public final class PackagesAbsentCheck implements CheckType<PackagesAbsentCheck.
     }
   }
 
-  @Override
-  public String key() {
-    return "packages-absent";
-  }
-
-  @Override
-  public String summary() {
-    return "None of the named packages is installed";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public PackagesAbsentCheck() {
+    super("packages-absent", "None of the named packages is installed", Params.class);
   }
 
   @Override
@@ -43,19 +29,18 @@ public final class PackagesAbsentCheck implements CheckType<PackagesAbsentCheck.
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
     Fact<PackageInventory> inventory = context.host().packages().installed();
-    if (!inventory.isKnown()) {
-      return Outcome.unknown("could not read the package databases", inventory);
+    Judgement judgement = new Judgement();
+    if (judgement.sees("could not read the package databases", inventory)) {
+      for (String name : p.packages()) {
+        inventory.value().find(name).ifPresent((InstalledPackage pkg) ->
+            judgement.found(Evidence.of("installed-package", pkg.name() + " " + pkg.version())));
+      }
     }
-    List<Evidence> found = new ArrayList<>();
-    for (String name : p.packages()) {
-      inventory.value().find(name).ifPresent((InstalledPackage pkg) ->
-          found.add(Evidence.of("installed-package", pkg.name() + " " + pkg.version())));
-    }
-    if (!found.isEmpty()) {
-      return new Outcome(Status.FAIL, found.size() + " package(s) installed that must be removed", found, Map.of());
-    }
-    String managers = inventory.value().managers().isEmpty() ? "no package database"
-        : String.join(" and ", inventory.value().managers());
-    return Outcome.pass("none of " + String.join(", ", p.packages()) + " installed (" + managers + ")");
+    return judgement.toOutcome(found -> found.size() + " package(s) installed that must be removed",
+        () -> "none of " + String.join(", ", p.packages()) + " installed (" + managers(inventory.value()) + ")");
+  }
+
+  private static String managers(PackageInventory inventory) {
+    return inventory.managers().isEmpty() ? "no package database" : String.join(" and ", inventory.managers());
   }
 }

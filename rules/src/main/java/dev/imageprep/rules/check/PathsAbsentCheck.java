@@ -1,19 +1,15 @@
 package dev.imageprep.rules.check;
 
 import dev.imageprep.rules.cleanup.Glob;
-import dev.imageprep.rules.cleanup.GlobExpander;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.FileInfo;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** None of the named paths (patterns allowed) exists in the image. */
-public final class PathsAbsentCheck implements CheckType<PathsAbsentCheck.Params> {
+public final class PathsAbsentCheck extends CheckTypeBase<PathsAbsentCheck.Params> {
 
   /** @param what the noun for a found path in messages ("agent state", "reboot marker") */
   public record Params(List<String> paths, String what) {
@@ -23,19 +19,8 @@ public final class PathsAbsentCheck implements CheckType<PathsAbsentCheck.Params
     }
   }
 
-  @Override
-  public String key() {
-    return "paths-absent";
-  }
-
-  @Override
-  public String summary() {
-    return "None of the named paths exists";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public PathsAbsentCheck() {
+    super("paths-absent", "None of the named paths exists", Params.class);
   }
 
   @Override
@@ -53,28 +38,18 @@ public final class PathsAbsentCheck implements CheckType<PathsAbsentCheck.Params
 
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
-    GlobExpander expander = new GlobExpander(context.host().files());
-    List<Evidence> found = new ArrayList<>();
-    List<String> blind = new ArrayList<>();
+    Judgement judgement = new Judgement();
     for (String pattern : p.paths()) {
-      GlobExpander.Expansion expansion = expander.expand(Glob.parse(pattern));
-      expansion.unreadable().forEach(u -> blind.add(u.directory() + ": " + u.reason()));
-      for (ImagePath match : expansion.matches()) {
+      for (ImagePath match : PatternMatches.expand(context.host().files(), pattern, judgement::unseen)) {
         Fact<Optional<FileInfo>> stat = context.host().files().stat(match);
-        if (!stat.isKnown()) {
-          blind.add(match + ": " + stat.reason());
-        } else if (stat.value().isPresent()) {
-          found.add(Evidence.atPath(match.toString(), p.what().replace(' ', '-'),
+        if (judgement.sees(match.toString(), stat) && stat.value().isPresent()) {
+          judgement.found(Evidence.atPath(match.toString(), p.what().replace(' ', '-'),
               p.what() + " (" + stat.value().get().type().key() + ")"));
         }
       }
     }
-    if (!found.isEmpty()) {
-      return new Outcome(Status.FAIL, found.size() + " " + p.what() + "(s) present", found, Map.of());
-    }
-    if (!blind.isEmpty()) {
-      return new Outcome(Status.UNKNOWN, "could not look everywhere: " + String.join("; ", blind), List.of(), Map.of());
-    }
-    return Outcome.pass("none present: " + String.join(", ", p.paths()));
+    return judgement.toOutcome(found -> found.size() + " " + p.what() + "(s) present",
+        unseen -> "could not look everywhere: " + String.join("; ", unseen),
+        () -> "none present: " + String.join(", ", p.paths()));
   }
 }

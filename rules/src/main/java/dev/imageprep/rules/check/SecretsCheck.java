@@ -9,7 +9,6 @@ import dev.imageprep.rules.host.SecretScan;
 import dev.imageprep.rules.host.Severity;
 import dev.imageprep.rules.host.SkippedFile;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +23,7 @@ import java.util.TreeMap;
  * the scan could not read make a clean scan {@code unknown}, not a pass; binaries and files over
  * the size limit are skipped by design and listed.
  */
-public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
+public final class SecretsCheck extends CheckTypeBase<SecretsCheck.Params> {
 
   /** Files above this size are skipped (and reported) unless the rule says otherwise. */
   public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
@@ -56,19 +55,8 @@ public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
     }
   }
 
-  @Override
-  public String key() {
-    return "secrets";
-  }
-
-  @Override
-  public String summary() {
-    return "No private keys, cloud credentials or passwords in the captured filesystem";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public SecretsCheck() {
+    super("secrets", "No private keys, cloud credentials or passwords in the captured filesystem", Params.class);
   }
 
   @Override
@@ -126,30 +114,35 @@ public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
     }
     SecretScan scan = fact.value();
     Map<String, Object> data = data(scan, leftOut);
-    boolean actionable = scan.findings().stream().anyMatch(f -> f.severity() != Severity.INFO);
-    List<Evidence> evidence = new ArrayList<>();
+    Judgement judgement = new Judgement().data(data(scan, leftOut));
     for (SecretFinding f : scan.findings()) {
-      evidence.add(new Evidence(f.path().toString(), f.line() > 0 ? f.line() : null, f.detector(),
-          f.title() + (f.preview() == null || f.preview().isEmpty() ? "" : ": " + f.preview()), null));
+      Evidence line = new Evidence(f.path().toString(), f.line() > 0 ? f.line() : null, f.detector(),
+          f.title() + (f.preview() == null || f.preview().isEmpty() ? "" : ": " + f.preview()), null);
+      // informational findings (key-like values in unchanged package files) leave a clean scan clean
+      if (f.severity() == Severity.INFO) {
+        judgement.saw(line);
+      } else {
+        judgement.found(line);
+      }
+    }
+    // listed in every result, a failure's too: a cleanup that removes what was found has not removed these
+    List<SkippedFile> blind = scan.skipped().stream().filter(s -> s.cause().isBlindSpot()).toList();
+    blind.stream().limit(SKIPPED_LISTED).forEach(s -> judgement.unseen(s.path().toString(),
+        Evidence.atPath(s.path().toString(), "not-scanned", s.reason())));
+    if (blind.size() > SKIPPED_LISTED) {
+      judgement.unseen((blind.size() - SKIPPED_LISTED) + " more file(s) could not be scanned");
     }
     long files = scan.findings().stream().map(SecretFinding::path).distinct().count();
-    // informational findings (key-like values in unchanged package files) leave a clean scan clean
     String info = scan.findings().isEmpty() ? "" : "; " + scan.findings().size() + " informational finding(s) in "
         + files + " file(s)";
-    if (!actionable) {
-      List<SkippedFile> blind = scan.skipped().stream().filter(s -> s.cause().isBlindSpot()).toList();
-      if (!blind.isEmpty()) {
-        blind.stream().limit(SKIPPED_LISTED)
-            .forEach(s -> evidence.add(Evidence.atPath(s.path().toString(), "not-scanned", s.reason())));
-        return new Outcome(Status.UNKNOWN, "no secrets in " + scan.filesScanned() + " files, but " + blind.size()
-            + " file(s) could not be scanned" + info + skippedNote(scan), evidence, data);
-      }
-      return new Outcome(Status.PASS, "no secrets in " + scan.filesScanned() + " files ("
-          + Bytes.human(scan.bytesScanned()) + ")" + info + skippedNote(scan), evidence, data);
-    }
+    Outcome outcome = judgement.toOutcome(
+        found -> scan.findings().size() + " secret(s) in " + files + " file(s)" + skippedNote(scan),
+        unseen -> "no secrets in " + scan.filesScanned() + " files, but " + blind.size()
+            + " file(s) could not be scanned" + info + skippedNote(scan),
+        () -> "no secrets in " + scan.filesScanned() + " files (" + Bytes.human(scan.bytesScanned()) + ")" + info
+            + skippedNote(scan));
     boolean anyError = scan.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    String message = scan.findings().size() + " secret(s) in " + files + " file(s)" + skippedNote(scan);
-    return new Outcome(anyError ? Status.FAIL : Status.WARN, message, evidence, data);
+    return anyError ? outcome : outcome.asWarning();
   }
 
   private static Map<String, Object> data(SecretScan scan, List<String> leftOut) {
@@ -168,7 +161,11 @@ public final class SecretsCheck implements CheckType<SecretsCheck.Params> {
       List<SkippedFile> ordered = new ArrayList<>(scan.skipped());
       ordered.sort((a, b) -> Boolean.compare(b.cause().isBlindSpot(), a.cause().isBlindSpot()));
       for (SkippedFile s : ordered.subList(0, Math.min(SKIPPED_LISTED, ordered.size()))) {
-        listed.add(Map.of("path", s.path().toString(), "cause", s.cause().key(), "reason", s.reason()));
+        Map<String, String> entry = new LinkedHashMap<>(); // Map.of's order would change from run to run
+        entry.put("path", s.path().toString());
+        entry.put("cause", s.cause().key());
+        entry.put("reason", s.reason());
+        listed.add(entry);
       }
       data.put("skipped", listed);
     }

@@ -3,14 +3,11 @@ package dev.imageprep.rules.check;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.UnitInfo;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** At least one of the named systemd units is installed and enabled, so it runs at boot. */
-public final class UnitEnabledCheck implements CheckType<UnitEnabledCheck.Params> {
+public final class UnitEnabledCheck extends CheckTypeBase<UnitEnabledCheck.Params> {
 
   public record Params(List<String> units) {
     public Params {
@@ -18,19 +15,8 @@ public final class UnitEnabledCheck implements CheckType<UnitEnabledCheck.Params
     }
   }
 
-  @Override
-  public String key() {
-    return "unit-enabled";
-  }
-
-  @Override
-  public String summary() {
-    return "One of the named systemd units is installed and enabled";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public UnitEnabledCheck() {
+    super("unit-enabled", "One of the named systemd units is installed and enabled", Params.class);
   }
 
   @Override
@@ -42,29 +28,24 @@ public final class UnitEnabledCheck implements CheckType<UnitEnabledCheck.Params
 
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
-    List<Evidence> evidence = new ArrayList<>();
-    List<String> blind = new ArrayList<>();
+    Judgement judgement = new Judgement();
     for (String name : p.units()) {
       Fact<Optional<UnitInfo>> unit = context.host().services().unit(name);
-      if (!unit.isKnown()) {
-        blind.add(name + ": " + unit.reason());
+      if (!judgement.sees(name, unit)) {
         continue;
       }
       if (unit.value().isEmpty()) {
-        evidence.add(Evidence.of("missing-unit", name + " is not installed"));
+        judgement.saw(Evidence.of("missing-unit", name + " is not installed"));
         continue;
       }
       UnitInfo u = unit.value().get();
       if (u.enabled()) {
-        return new Outcome(Status.PASS, name + " is installed and " + u.state(),
-            List.of(Evidence.atPath(u.fragment().toString(), "unit", name + " " + u.state())), Map.of());
+        return Outcome.pass(name + " is installed and " + u.state(),
+            List.of(Evidence.atPath(u.fragment().toString(), "unit", name + " " + u.state())));
       }
-      evidence.add(Evidence.atPath(u.fragment().toString(), "unit-not-enabled", name + " is " + u.state()));
+      judgement.saw(Evidence.atPath(u.fragment().toString(), "unit-not-enabled", name + " is " + u.state()));
     }
-    if (!blind.isEmpty()) {
-      return new Outcome(Status.UNKNOWN, "could not read unit state: " + String.join("; ", blind), evidence, Map.of());
-    }
-    return new Outcome(Status.FAIL, "none of " + String.join(", ", p.units()) + " is installed and enabled", evidence,
-        Map.of());
+    return judgement.noneSatisfied(unseen -> "could not read unit state: " + String.join("; ", unseen),
+        () -> "none of " + String.join(", ", p.units()) + " is installed and enabled");
   }
 }

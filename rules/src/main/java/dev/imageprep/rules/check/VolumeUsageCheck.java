@@ -4,14 +4,12 @@ import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.VolumeUsage;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** The volume holding a path is below a percentage full, by GNU {@code df}'s formula. */
-public final class VolumeUsageCheck implements CheckType<VolumeUsageCheck.Params> {
+public final class VolumeUsageCheck extends CheckTypeBase<VolumeUsageCheck.Params> {
 
   /**
    * @param path the path whose filesystem is measured
@@ -24,19 +22,9 @@ public final class VolumeUsageCheck implements CheckType<VolumeUsageCheck.Params
     }
   }
 
-  @Override
-  public String key() {
-    return "volume-usage";
-  }
-
-  @Override
-  public String summary() {
-    return "The volume holding a path is below a percentage full (df's used / (used + available))";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public VolumeUsageCheck() {
+    super("volume-usage",
+        "The volume holding a path is below a percentage full (df's used / (used + available))", Params.class);
   }
 
   @Override
@@ -69,12 +57,12 @@ public final class VolumeUsageCheck implements CheckType<VolumeUsageCheck.Params
     String detail = String.format(Locale.ROOT, "%s is %.2f %% full (df shows %d %%): %s used, %s available of %s",
         u.mount(), pct, u.dfPercentShown(), Bytes.human(u.usedBytes()), Bytes.human(u.availableBytes()),
         Bytes.human(u.totalBytes()));
-    Status status = pct < p.maxPercent() ? Status.PASS : Status.FAIL;
-    String message = status == Status.PASS
-        ? String.format(Locale.ROOT, "%.2f %% full, below %s %%", pct, trim(p.maxPercent()))
-        : String.format(Locale.ROOT, "%.2f %% full, at or above the %s %% limit: free %s before capturing", pct,
-            trim(p.maxPercent()), Bytes.human(bytesToFree(u, p.maxPercent())));
-    return new Outcome(status, message, List.of(Evidence.atPath(p.path(), "volume", detail)), data);
+    Evidence volume = Evidence.atPath(p.path(), "volume", detail);
+    Judgement judgement = pct < p.maxPercent() ? new Judgement().saw(volume) : new Judgement().found(volume);
+    return judgement.data(data).toOutcome(
+        found -> String.format(Locale.ROOT, "%.2f %% full, at or above the %s %% limit: free %s before capturing",
+            pct, trim(p.maxPercent()), Bytes.human(bytesToFree(u, p.maxPercent()))),
+        () -> String.format(Locale.ROOT, "%.2f %% full, below %s %%", pct, trim(p.maxPercent())));
   }
 
   /** Bytes to delete until used / (used + available) drops below the limit. */

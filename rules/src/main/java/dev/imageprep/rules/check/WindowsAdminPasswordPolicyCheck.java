@@ -3,13 +3,11 @@ package dev.imageprep.rules.check;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import dev.imageprep.rules.windows.AdminPasswords;
 import dev.imageprep.rules.windows.ConfigText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +18,7 @@ import java.util.regex.Pattern;
  * EC2Config's {@code Ec2SetPassword} plugin enabled. "Specify" keeps a password in clear text,
  * "DoNothing" and "Keep Existing" give every instance the image's password.
  */
-public final class WindowsAdminPasswordPolicyCheck implements CheckType<WindowsAdminPasswordPolicyCheck.Params> {
+public final class WindowsAdminPasswordPolicyCheck extends CheckTypeBase<WindowsAdminPasswordPolicyCheck.Params> {
 
   private static final Pattern PLUGIN = Pattern.compile(
       "<Plugin>\\s*<Name>\\s*Ec2SetPassword\\s*</Name>\\s*<State>\\s*(\\w+)\\s*</State>", Pattern.CASE_INSENSITIVE);
@@ -40,19 +38,9 @@ public final class WindowsAdminPasswordPolicyCheck implements CheckType<WindowsA
     }
   }
 
-  @Override
-  public String key() {
-    return "windows-admin-password-policy";
-  }
-
-  @Override
-  public String summary() {
-    return "EC2Launch or EC2Config sets a random administrator password on each new instance";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public WindowsAdminPasswordPolicyCheck() {
+    super("windows-admin-password-policy",
+        "EC2Launch or EC2Config sets a random administrator password on each new instance", Params.class);
   }
 
   @Override
@@ -107,17 +95,15 @@ public final class WindowsAdminPasswordPolicyCheck implements CheckType<WindowsA
             + (m.find(0) ? m.group(1) : "not set") + ": new instances keep the image's administrator password"));
       }
     }
-    List<Evidence> all = new ArrayList<>(bad);
-    all.addAll(good);
-    if (!bad.isEmpty()) {
-      return new Outcome(Status.FAIL, "the administrator password is not random: " + bad.get(0).detail(), all, Map.of());
-    }
-    if (!blind.isEmpty()) {
-      return new Outcome(Status.UNKNOWN, "could not read: " + String.join("; ", blind), all, Map.of());
-    }
-    if (good.isEmpty()) {
+    if (bad.isEmpty() && blind.isEmpty() && good.isEmpty()) {
       return Outcome.skipped("no EC2Launch or EC2Config configuration in the image");
     }
-    return new Outcome(Status.PASS, "each new instance gets a random administrator password", all, Map.of());
+    Judgement judgement = new Judgement();
+    bad.forEach(judgement::found); // the reasons first: the message quotes the first
+    good.forEach(judgement::saw);
+    blind.forEach(judgement::unseen);
+    return judgement.toOutcome(found -> "the administrator password is not random: " + found.get(0).detail(),
+        unseen -> "could not read: " + String.join("; ", unseen),
+        () -> "each new instance gets a random administrator password");
   }
 }

@@ -2,15 +2,11 @@ package dev.imageprep.rules.check;
 
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import dev.imageprep.rules.windows.InstalledApp;
 import dev.imageprep.rules.windows.WindowsPath;
 import dev.imageprep.rules.windows.WindowsRegistry;
 import dev.imageprep.rules.windows.WindowsService;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code InstallLocation} and uninstaller of each uninstall entry (both the 64-bit and the 32-bit
  * view) and at the program of each service; any of them on another drive is a finding.
  */
-public final class WindowsAppsOnSystemDriveCheck implements CheckType<WindowsAppsOnSystemDriveCheck.Params> {
+public final class WindowsAppsOnSystemDriveCheck extends CheckTypeBase<WindowsAppsOnSystemDriveCheck.Params> {
 
   private static final Pattern FIRST_PATH = Pattern.compile("^\\s*(?:\"([^\"]+)\"|(\\S+))");
   private static final Pattern DRIVE = Pattern.compile("(?i)(?:^|[\\s\"=])([A-Z]):\\\\");
@@ -32,19 +28,9 @@ public final class WindowsAppsOnSystemDriveCheck implements CheckType<WindowsApp
     }
   }
 
-  @Override
-  public String key() {
-    return "windows-apps-on-system-drive";
-  }
-
-  @Override
-  public String summary() {
-    return "Installed applications and service programs live on the system drive";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public WindowsAppsOnSystemDriveCheck() {
+    super("windows-apps-on-system-drive",
+        "Installed applications and service programs live on the system drive", Params.class);
   }
 
   @Override
@@ -55,12 +41,13 @@ public final class WindowsAppsOnSystemDriveCheck implements CheckType<WindowsApp
     if (!apps.isKnown()) {
       return Outcome.unknown("could not read the installed applications", apps);
     }
-    List<Evidence> found = new ArrayList<>();
+    Judgement judgement = new Judgement();
     for (InstalledApp a : apps.value()) {
       for (String where : List.of(a.installLocation(), a.uninstallString())) {
         Optional<Character> drive = driveOf(WindowsPath.expand(where, system));
         if (drive.isPresent() && drive.get() != system) {
-          found.add(Evidence.of("app-off-system-drive", a.displayName() + " (" + a.view() + "): " + where.strip()));
+          judgement.found(Evidence.of("app-off-system-drive", a.displayName() + " (" + a.view() + "): "
+              + where.strip()));
           break;
         }
       }
@@ -78,20 +65,16 @@ public final class WindowsAppsOnSystemDriveCheck implements CheckType<WindowsApp
         services++;
         Optional<Character> drive = programDrive(WindowsPath.expand(s.imagePath(), system));
         if (drive.isPresent() && drive.get() != system) {
-          found.add(Evidence.of("service-off-system-drive", s.name() + " runs " + s.imagePath().strip()));
+          judgement.found(Evidence.of("service-off-system-drive", s.name() + " runs " + s.imagePath().strip()));
         }
       }
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("systemDrive", system + ":");
-    data.put("applications", apps.value().size());
-    data.put("services", services);
-    if (!found.isEmpty()) {
-      return new Outcome(Status.FAIL, found.size() + " application(s) or service(s) on a drive other than " + system
-          + ": (the image keeps only " + system + ":)", found, data);
-    }
-    return new Outcome(Status.PASS, apps.value().size() + " applications" + (p.includeServices() ? " and " + services
-        + " services" : "") + " on " + system + ": or without a location", List.of(), data);
+    int serviceCount = services;
+    judgement.data("systemDrive", system + ":").data("applications", apps.value().size()).data("services", services);
+    return judgement.toOutcome(found -> found.size() + " application(s) or service(s) on a drive other than " + system
+        + ": (the image keeps only " + system + ":)", () -> apps.value().size() + " applications"
+        + (p.includeServices() ? " and " + serviceCount + " services" : "") + " on " + system
+        + ": or without a location");
   }
 
   /** The drive of the first path in a text such as an uninstall command or a folder. */

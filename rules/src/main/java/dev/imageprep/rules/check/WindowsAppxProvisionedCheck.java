@@ -3,14 +3,10 @@ package dev.imageprep.rules.check;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.RegistryKey;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import dev.imageprep.rules.windows.WindowsRegistry;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,7 +18,7 @@ import java.util.Set;
  * Packages compare by family (name and publisher, without version and architecture). This is the
  * registry's view of what {@code Get-AppxPackage -AllUsers} reports; confirm a finding there.
  */
-public final class WindowsAppxProvisionedCheck implements CheckType<WindowsAppxProvisionedCheck.Params> {
+public final class WindowsAppxProvisionedCheck extends CheckTypeBase<WindowsAppxProvisionedCheck.Params> {
 
   static final String STORE = "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Appx\\AppxAllUserStore";
 
@@ -37,19 +33,10 @@ public final class WindowsAppxProvisionedCheck implements CheckType<WindowsAppxP
     }
   }
 
-  @Override
-  public String key() {
-    return "windows-appx-provisioned";
-  }
-
-  @Override
-  public String summary() {
-    return "No AppX package is installed for a user but not provisioned for all users (Sysprep fails on them)";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public WindowsAppxProvisionedCheck() {
+    super("windows-appx-provisioned",
+        "No AppX package is installed for a user but not provisioned for all users (Sysprep fails on them)",
+        Params.class);
   }
 
   @Override
@@ -70,8 +57,7 @@ public final class WindowsAppxProvisionedCheck implements CheckType<WindowsAppxP
       }
       list.value().ifPresent(k -> k.subkeys().forEach(pkg -> provisioned.add(family(pkg))));
     }
-    List<Evidence> found = new ArrayList<>();
-    Map<String, Object> data = new LinkedHashMap<>();
+    Judgement judgement = new Judgement();
     int users = 0;
     for (String sub : store.value().get().subkeys()) {
       if (!sub.toUpperCase(Locale.ROOT).startsWith("S-1-5-21-")) {
@@ -85,17 +71,15 @@ public final class WindowsAppxProvisionedCheck implements CheckType<WindowsAppxP
       for (String pkg : user.value().map(RegistryKey::subkeys).orElse(List.of())) {
         if (!provisioned.contains(family(pkg)) && p.ignore().stream().noneMatch(i -> pkg.toLowerCase(Locale.ROOT)
             .startsWith(i.toLowerCase(Locale.ROOT)))) {
-          found.add(Evidence.of("appx-not-provisioned", pkg + " is installed for " + sub + " only"));
+          judgement.found(Evidence.of("appx-not-provisioned", pkg + " is installed for " + sub + " only"));
         }
       }
     }
-    data.put("users", users);
-    data.put("provisionedFamilies", provisioned.size());
-    if (!found.isEmpty()) {
-      return new Outcome(Status.FAIL, found.size() + " AppX package(s) installed for a user but not provisioned:"
-          + " remove them (Remove-AppxPackage) before Sysprep", found, data);
-    }
-    return new Outcome(Status.PASS, "every AppX package of the " + users + " user(s) is provisioned", List.of(), data);
+    int userCount = users;
+    return judgement.data("users", users).data("provisionedFamilies", provisioned.size()).toOutcome(
+        found -> found.size() + " AppX package(s) installed for a user but not provisioned: remove them"
+            + " (Remove-AppxPackage) before Sysprep",
+        () -> "every AppX package of the " + userCount + " user(s) is provisioned");
   }
 
   /** {@code Name_Version_Arch_ResourceId_PublisherId} to {@code name_publisherid}. */

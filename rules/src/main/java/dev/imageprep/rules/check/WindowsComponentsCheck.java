@@ -6,14 +6,12 @@ import dev.imageprep.rules.host.FileInfo;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.RegistryKey;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import dev.imageprep.rules.windows.InstalledApp;
 import dev.imageprep.rules.windows.WindowsRegistry;
 import dev.imageprep.rules.windows.WindowsService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +24,7 @@ import java.util.regex.PatternSyntaxException;
  * be required only under a condition (WinRM: only with EC2Launch 1.2.0 or earlier), and one with no
  * public sign to look for is reported as unknown with what to check by hand.
  */
-public final class WindowsComponentsCheck implements CheckType<WindowsComponentsCheck.Params> {
+public final class WindowsComponentsCheck extends CheckTypeBase<WindowsComponentsCheck.Params> {
 
   public record Params(List<Component> components) {
     public Params {
@@ -66,21 +64,12 @@ public final class WindowsComponentsCheck implements CheckType<WindowsComponents
 
   private enum Presence { PRESENT, MISSING, UNKNOWN, NOT_REQUIRED }
 
-  private record Judgement(Presence presence, String detail) {}
+  private record Finding(Presence presence, String detail) {}
 
-  @Override
-  public String key() {
-    return "windows-components";
-  }
-
-  @Override
-  public String summary() {
-    return "Required Windows components are present (any of their services, registry keys, applications or paths)";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public WindowsComponentsCheck() {
+    super("windows-components",
+        "Required Windows components are present (any of their services, registry keys, applications or paths)",
+        Params.class);
   }
 
   @Override
@@ -116,47 +105,38 @@ public final class WindowsComponentsCheck implements CheckType<WindowsComponents
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
     WindowsRegistry registry = WindowsRegistry.of(context.host());
-    List<Evidence> evidence = new ArrayList<>();
+    Judgement judgement = new Judgement();
     List<String> missing = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
     Fact<List<InstalledApp>> apps = null;
     for (Component c : p.components()) {
       if (!c.apps().isEmpty() && apps == null) {
         apps = registry.installedApps();
       }
-      Judgement j = judge(c, context, registry, apps);
-      switch (j.presence()) {
-        case PRESENT -> evidence.add(Evidence.of("present", c.name() + ": " + j.detail()));
-        case NOT_REQUIRED -> evidence.add(Evidence.of("not-required", c.name() + ": " + j.detail()));
+      Finding f = judge(c, context, registry, apps);
+      switch (f.presence()) {
+        case PRESENT -> judgement.saw(Evidence.of("present", c.name() + ": " + f.detail()));
+        case NOT_REQUIRED -> judgement.saw(Evidence.of("not-required", c.name() + ": " + f.detail()));
         case MISSING -> {
           missing.add(c.name());
-          evidence.add(Evidence.of("missing", c.name() + ": " + j.detail()));
+          judgement.found(Evidence.of("missing", c.name() + ": " + f.detail()));
         }
-        case UNKNOWN -> {
-          unknown.add(c.name());
-          evidence.add(Evidence.of("unknown", c.name() + ": " + j.detail()));
-        }
+        case UNKNOWN -> judgement.unseen(c.name(), Evidence.of("unknown", c.name() + ": " + f.detail()));
       }
     }
-    if (!missing.isEmpty()) {
-      return new Outcome(Status.FAIL, "missing: " + String.join(", ", missing), evidence, Map.of());
-    }
-    if (!unknown.isEmpty()) {
-      return new Outcome(Status.UNKNOWN, "could not confirm: " + String.join(", ", unknown), evidence, Map.of());
-    }
-    return new Outcome(Status.PASS, "all " + p.components().size() + " components present or not needed", evidence,
-        Map.of());
+    return judgement.toOutcome(found -> "missing: " + String.join(", ", missing),
+        unseen -> "could not confirm: " + String.join(", ", unseen),
+        () -> "all " + p.components().size() + " components present or not needed");
   }
 
-  private Judgement judge(Component c, CheckContext context, WindowsRegistry registry, Fact<List<InstalledApp>> apps) {
+  private Finding judge(Component c, CheckContext context, WindowsRegistry registry, Fact<List<InstalledApp>> apps) {
     if (c.requiredIf() != null) {
-      Optional<Judgement> gate = condition(c.requiredIf(), context);
+      Optional<Finding> gate = condition(c.requiredIf(), context);
       if (gate.isPresent()) {
         return gate.get();
       }
     }
     if (!c.hasSigns()) {
-      return new Judgement(Presence.UNKNOWN, "no sign that imageprep can look for; check by hand: " + c.manual());
+      return new Finding(Presence.UNKNOWN, "no sign that imageprep can look for; check by hand: " + c.manual());
     }
     List<String> blind = new ArrayList<>();
     List<String> seen = new ArrayList<>();
@@ -167,7 +147,7 @@ public final class WindowsComponentsCheck implements CheckType<WindowsComponents
       } else if (s.value().isPresent()) {
         WindowsService svc = s.value().get();
         if (!svc.isDisabled()) {
-          return new Judgement(Presence.PRESENT, "service " + svc.name() + " (" + svc.startName() + ")");
+          return new Finding(Presence.PRESENT, "service " + svc.name() + " (" + svc.startName() + ")");
         }
         seen.add("service " + svc.name() + " is disabled");
       }
@@ -177,7 +157,7 @@ public final class WindowsComponentsCheck implements CheckType<WindowsComponents
       if (!k.isKnown()) {
         blind.add(key + ": " + k.reason());
       } else if (k.value().isPresent()) {
-        return new Judgement(Presence.PRESENT, "registry key " + key);
+        return new Finding(Presence.PRESENT, "registry key " + key);
       }
     }
     if (!c.apps().isEmpty()) {
@@ -187,7 +167,7 @@ public final class WindowsComponentsCheck implements CheckType<WindowsComponents
         for (String prefix : c.apps()) {
           for (InstalledApp a : apps.value()) {
             if (a.displayName().toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))) {
-              return new Judgement(Presence.PRESENT, "application " + a.displayName()
+              return new Finding(Presence.PRESENT, "application " + a.displayName()
                   + (a.version().isEmpty() ? "" : " " + a.version()));
             }
           }
@@ -195,39 +175,39 @@ public final class WindowsComponentsCheck implements CheckType<WindowsComponents
       }
     }
     for (String pattern : c.paths()) {
-      for (ImagePath match : PatternMatches.expand(context.host().files(), pattern, blind)) {
+      for (ImagePath match : PatternMatches.expand(context.host().files(), pattern, blind::add)) {
         Fact<Optional<FileInfo>> stat = context.host().files().stat(match);
         if (!stat.isKnown()) {
           blind.add(match + ": " + stat.reason());
         } else if (stat.value().isPresent()) {
-          return new Judgement(Presence.PRESENT, "path " + match);
+          return new Finding(Presence.PRESENT, "path " + match);
         }
       }
     }
     String looked = lookedFor(c) + (seen.isEmpty() ? "" : " (" + String.join("; ", seen) + ")");
     if (!blind.isEmpty()) {
-      return new Judgement(Presence.UNKNOWN, "not found, and could not look everywhere (" + String.join("; ", blind)
+      return new Finding(Presence.UNKNOWN, "not found, and could not look everywhere (" + String.join("; ", blind)
           + "); looked for " + looked);
     }
-    return new Judgement(Presence.MISSING, "none of " + looked + " found");
+    return new Finding(Presence.MISSING, "none of " + looked + " found");
   }
 
-  private static Optional<Judgement> condition(Condition w, CheckContext context) {
+  private static Optional<Finding> condition(Condition w, CheckContext context) {
     Fact<Optional<String>> text = context.host().files().readText(ImagePath.of(w.file()), 1 << 20);
     if (!text.isKnown()) {
-      return Optional.of(new Judgement(Presence.UNKNOWN, "cannot tell whether it is needed: " + text.reason()));
+      return Optional.of(new Finding(Presence.UNKNOWN, "cannot tell whether it is needed: " + text.reason()));
     }
     if (text.value().isEmpty()) {
-      return Optional.of(new Judgement(Presence.NOT_REQUIRED, "not needed: " + w.file() + " does not exist"));
+      return Optional.of(new Finding(Presence.NOT_REQUIRED, "not needed: " + w.file() + " does not exist"));
     }
     Matcher m = Pattern.compile(w.versionPattern(), Pattern.MULTILINE).matcher(text.value().get());
     if (!m.find()) {
-      return Optional.of(new Judgement(Presence.UNKNOWN, "cannot tell whether it is needed: no version in "
+      return Optional.of(new Finding(Presence.UNKNOWN, "cannot tell whether it is needed: no version in "
           + w.file()));
     }
     String version = m.group(1);
     if (compareVersions(version, w.atMost()) > 0) {
-      return Optional.of(new Judgement(Presence.NOT_REQUIRED, "not needed: version " + version + " in " + w.file()
+      return Optional.of(new Finding(Presence.NOT_REQUIRED, "not needed: version " + version + " in " + w.file()
           + " is newer than " + w.atMost()));
     }
     return Optional.empty();

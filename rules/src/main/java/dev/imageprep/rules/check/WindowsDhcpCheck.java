@@ -3,11 +3,8 @@ package dev.imageprep.rules.check;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.RegistryKey;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import dev.imageprep.rules.windows.WindowsRegistry;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,7 +21,7 @@ import java.util.Optional;
  *   DefaultGateway REG_MULTI_SZ 10.0.1.1
  * </pre>
  */
-public final class WindowsDhcpCheck implements CheckType<WindowsDhcpCheck.Params> {
+public final class WindowsDhcpCheck extends CheckTypeBase<WindowsDhcpCheck.Params> {
 
   static final String INTERFACES = "HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters\\Interfaces";
   static final String CONNECTIONS =
@@ -32,19 +29,8 @@ public final class WindowsDhcpCheck implements CheckType<WindowsDhcpCheck.Params
 
   public record Params() {}
 
-  @Override
-  public String key() {
-    return "windows-dhcp";
-  }
-
-  @Override
-  public String summary() {
-    return "Every configured network interface uses DHCP (no static IPv4 address)";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public WindowsDhcpCheck() {
+    super("windows-dhcp", "Every configured network interface uses DHCP (no static IPv4 address)", Params.class);
   }
 
   @Override
@@ -54,7 +40,7 @@ public final class WindowsDhcpCheck implements CheckType<WindowsDhcpCheck.Params
     if (!interfaces.isKnown()) {
       return Outcome.unknown("could not read the TCP/IP interfaces", interfaces);
     }
-    List<Evidence> statics = new ArrayList<>();
+    Judgement judgement = new Judgement();
     int configured = 0;
     for (RegistryKey k : interfaces.value()) {
       List<String> addresses = k.value("IPAddress").map(v -> v.asStrings()).orElse(List.of()).stream()
@@ -66,16 +52,14 @@ public final class WindowsDhcpCheck implements CheckType<WindowsDhcpCheck.Params
       configured++;
       if (!dhcp) {
         String guid = k.path().substring(k.path().lastIndexOf('\\') + 1);
-        statics.add(Evidence.of("static-address", connectionName(registry, guid) + " " + guid + " has static address "
-            + String.join(", ", addresses)));
+        judgement.found(Evidence.of("static-address", connectionName(registry, guid) + " " + guid
+            + " has static address " + String.join(", ", addresses)));
       }
     }
-    if (!statics.isEmpty()) {
-      return new Outcome(Status.FAIL, statics.size() + " interface(s) with a static address: switch them to DHCP",
-          statics, Map.of("interfaces", configured));
-    }
-    return new Outcome(Status.PASS, "all " + configured + " configured interface(s) use DHCP", List.of(),
-        Map.of("interfaces", configured));
+    int dhcpOrStatic = configured;
+    return judgement.data("interfaces", configured).toOutcome(
+        statics -> statics.size() + " interface(s) with a static address: switch them to DHCP",
+        () -> "all " + dhcpOrStatic + " configured interface(s) use DHCP");
   }
 
   private static String connectionName(WindowsRegistry registry, String guid) {

@@ -4,10 +4,8 @@ import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.VolumeUsage;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import dev.imageprep.rules.windows.ProfileMeasure;
 import dev.imageprep.rules.windows.ProfileSpec;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,7 @@ import java.util.Map;
  * GetDiskFreeSpaceEx}'s caller-available bytes, {@code statvfs}'s {@code f_bavail}); in offline
  * mode it is the filesystem that holds the mounted volume. GiB = 2^30 bytes.
  */
-public final class WindowsFreeSpaceCheck implements CheckType<WindowsFreeSpaceCheck.Params> {
+public final class WindowsFreeSpaceCheck extends CheckTypeBase<WindowsFreeSpaceCheck.Params> {
 
   /**
    * @param headroomGib GiB needed on top of the profile's size
@@ -34,19 +32,10 @@ public final class WindowsFreeSpaceCheck implements CheckType<WindowsFreeSpaceCh
     }
   }
 
-  @Override
-  public String key() {
-    return "windows-free-space";
-  }
-
-  @Override
-  public String summary() {
-    return "The system drive has free space for the user profile plus headroom (and a flat minimum, if set)";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public WindowsFreeSpaceCheck() {
+    super("windows-free-space",
+        "The system drive has free space for the user profile plus headroom (and a flat minimum, if set)",
+        Params.class);
   }
 
   @Override
@@ -73,36 +62,34 @@ public final class WindowsFreeSpaceCheck implements CheckType<WindowsFreeSpaceCh
     data.put("headroomBytes", headroom);
     data.put("minFreeBytes", floor);
     data.put("unit", "GiB = 2^30 bytes");
-    List<Evidence> evidence = new ArrayList<>();
-    evidence.add(Evidence.of("volume", volume.value().mount() + ": " + Bytes.human(available) + " available of "
-        + Bytes.human(volume.value().totalBytes())));
-    long profileBytes = 0;
-    boolean complete = true;
-    if (measured.isKnown()) {
-      for (ProfileMeasure.Measurement m : measured.value()) {
-        profileBytes += m.bytes();
-        complete &= m.complete();
-        evidence.add(Evidence.of("profile-size", m.path() + ": " + Bytes.human(m.bytes())
-            + (m.complete() ? "" : " or more")));
-      }
-    } else {
-      complete = false;
-      evidence.add(Evidence.of("profile-size", "unknown: " + measured.reason()));
-    }
+    List<ProfileMeasure.Measurement> profiles = measured.isKnown() ? measured.value() : List.of();
+    long profileBytes = profiles.stream().mapToLong(ProfileMeasure.Measurement::bytes).sum();
+    boolean complete = measured.isKnown() && profiles.stream().allMatch(ProfileMeasure.Measurement::complete);
     long needed = Math.max(profileBytes + headroom, floor);
     data.put("profileBytes", profileBytes);
     data.put("profileComplete", complete);
     data.put("neededBytes", needed);
     String need = Bytes.human(needed) + " (profile " + Bytes.human(profileBytes) + (complete ? "" : " or more")
         + " + " + Bytes.human(headroom) + (floor > 0 ? ", at least " + Bytes.human(floor) : "") + ")";
-    if (available < needed) {
-      return new Outcome(Status.FAIL, "only " + Bytes.human(available) + " available on the system drive, needs "
-          + need + ": free " + Bytes.human(needed - available), evidence, data);
+    Evidence space = Evidence.of("volume", volume.value().mount() + ": " + Bytes.human(available) + " available of "
+        + Bytes.human(volume.value().totalBytes()));
+    Judgement judgement = available < needed ? new Judgement().found(space) : new Judgement().saw(space);
+    for (ProfileMeasure.Measurement m : profiles) {
+      Evidence size = Evidence.of("profile-size", m.path() + ": " + Bytes.human(m.bytes())
+          + (m.complete() ? "" : " or more"));
+      if (m.complete()) {
+        judgement.saw(size);
+      } else {
+        judgement.unseen(m.path().toString(), size); // "or more": it may need more than it shows
+      }
     }
-    if (!complete) {
-      return new Outcome(Status.UNKNOWN, Bytes.human(available) + " available, but the profile's size is not fully"
-          + " known" + (measured.isKnown() ? "" : " (" + measured.reason() + ")"), evidence, data);
+    if (!measured.isKnown()) {
+      judgement.unseen(measured.reason(), Evidence.of("profile-size", "unknown: " + measured.reason()));
     }
-    return new Outcome(Status.PASS, Bytes.human(available) + " available, needs " + need, evidence, data);
+    return judgement.data(data).toOutcome(found -> "only " + Bytes.human(available) + " available on the system"
+        + " drive, needs " + need + ": free " + Bytes.human(needed - available),
+        unseen -> Bytes.human(available) + " available, but the profile's size is not fully known"
+            + (measured.isKnown() ? "" : " (" + measured.reason() + ")"),
+        () -> Bytes.human(available) + " available, needs " + need);
   }
 }

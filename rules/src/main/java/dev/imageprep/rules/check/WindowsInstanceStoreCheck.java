@@ -3,17 +3,15 @@ package dev.imageprep.rules.check;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.WindowsVolume;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * No data sits on instance-store drives, which an AMI does not capture. A drive is instance store
  * when its disk says so (NVMe instance storage's model name, EC2Launch's "Temporary Storage" label);
  * a drive that cannot be told apart is listed as undecided.
  */
-public final class WindowsInstanceStoreCheck implements CheckType<WindowsInstanceStoreCheck.Params> {
+public final class WindowsInstanceStoreCheck extends CheckTypeBase<WindowsInstanceStoreCheck.Params> {
 
   /** @param minUsedMib a drive with less than this in use counts as empty (a fresh NTFS has some) */
   public record Params(Integer minUsedMib) {
@@ -22,19 +20,8 @@ public final class WindowsInstanceStoreCheck implements CheckType<WindowsInstanc
     }
   }
 
-  @Override
-  public String key() {
-    return "windows-instance-store";
-  }
-
-  @Override
-  public String summary() {
-    return "No data on instance-store drives, which the image does not include";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public WindowsInstanceStoreCheck() {
+    super("windows-instance-store", "No data on instance-store drives, which the image does not include", Params.class);
   }
 
   @Override
@@ -68,15 +55,11 @@ public final class WindowsInstanceStoreCheck implements CheckType<WindowsInstanc
             + v.storeEvidence() + ")"));
       }
     }
-    if (!withData.isEmpty()) {
-      List<Evidence> all = new ArrayList<>(withData);
-      all.addAll(undecided);
-      return new Outcome(Status.FAIL, "data on instance-store drive(s), which the image will not include: move what"
-          + " you need to C: or an EBS volume", all, Map.of());
-    }
-    if (!undecided.isEmpty()) {
-      return new Outcome(Status.UNKNOWN, "drives that may hold data on instance store", undecided, Map.of());
-    }
-    return Outcome.pass("no data on instance-store drives");
+    Judgement judgement = new Judgement();
+    withData.forEach(judgement::found);
+    undecided.forEach(e -> judgement.unseen(e.detail(), e));
+    return judgement.toOutcome(found -> "data on instance-store drive(s), which the image will not include: move"
+        + " what you need to C: or an EBS volume", unseen -> "drives that may hold data on instance store",
+        () -> "no data on instance-store drives");
   }
 }

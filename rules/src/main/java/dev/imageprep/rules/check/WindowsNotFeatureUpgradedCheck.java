@@ -3,11 +3,8 @@ package dev.imageprep.rules.check;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.RegistryKey;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import dev.imageprep.rules.windows.WindowsRegistry;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -17,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
  * and build, and upgrades leave {@code HKLM\SYSTEM\Setup\Upgrade}; cumulative and security updates
  * leave neither. The WorkSpaces BYOL Checker fails on subkeys whose names match either word.
  */
-public final class WindowsNotFeatureUpgradedCheck implements CheckType<WindowsNotFeatureUpgradedCheck.Params> {
+public final class WindowsNotFeatureUpgradedCheck extends CheckTypeBase<WindowsNotFeatureUpgradedCheck.Params> {
 
   /**
    * @param key the key whose subkeys tell
@@ -30,19 +27,10 @@ public final class WindowsNotFeatureUpgradedCheck implements CheckType<WindowsNo
     }
   }
 
-  @Override
-  public String key() {
-    return "windows-not-feature-upgraded";
-  }
-
-  @Override
-  public String summary() {
-    return "Windows was not feature-upgraded in place (no Source OS or Upgrade keys under HKLM\\SYSTEM\\Setup)";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public WindowsNotFeatureUpgradedCheck() {
+    super("windows-not-feature-upgraded",
+        "Windows was not feature-upgraded in place (no Source OS or Upgrade keys under HKLM\\SYSTEM\\Setup)",
+        Params.class);
   }
 
   @Override
@@ -67,19 +55,17 @@ public final class WindowsNotFeatureUpgradedCheck implements CheckType<WindowsNo
       return Outcome.unknown("could not read " + p.key(), children);
     }
     List<Pattern> patterns = p.patterns().stream().map(s -> Pattern.compile(s, Pattern.CASE_INSENSITIVE)).toList();
-    List<Evidence> found = new ArrayList<>();
+    Judgement judgement = new Judgement();
     for (RegistryKey k : children.value()) {
       String name = k.path().substring(k.path().lastIndexOf('\\') + 1);
       if (patterns.stream().anyMatch(pt -> pt.matcher(name).find())) {
         String was = k.text("ProductName").map(pn -> "; was " + pn + k.text("CurrentBuildNumber")
             .or(() -> k.text("CurrentBuild")).map(b -> " build " + b).orElse("")).orElse("");
-        found.add(Evidence.of("upgrade-key", k.path() + was));
+        judgement.found(Evidence.of("upgrade-key", k.path() + was));
       }
     }
-    if (!found.isEmpty()) {
-      return new Outcome(Status.FAIL, "Windows was upgraded in place (" + found.size() + " upgrade key(s) under "
-          + p.key() + "): image creation does not support it; start from a fresh installation", found, Map.of());
-    }
-    return Outcome.pass("no upgrade keys among the " + children.value().size() + " subkeys of " + p.key());
+    return judgement.toOutcome(found -> "Windows was upgraded in place (" + found.size() + " upgrade key(s) under "
+        + p.key() + "): image creation does not support it; start from a fresh installation",
+        () -> "no upgrade keys among the " + children.value().size() + " subkeys of " + p.key());
   }
 }

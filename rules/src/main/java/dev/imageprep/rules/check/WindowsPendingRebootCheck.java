@@ -3,10 +3,7 @@ package dev.imageprep.rules.check;
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.host.RegistryKey;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +14,7 @@ import java.util.Optional;
  * HealthChecker does. The Configuration Manager client's own flag is only visible through WMI and is
  * not read.
  */
-public final class WindowsPendingRebootCheck implements CheckType<WindowsPendingRebootCheck.Params> {
+public final class WindowsPendingRebootCheck extends CheckTypeBase<WindowsPendingRebootCheck.Params> {
 
   /**
    * @param keys registry keys whose existence means a reboot is pending
@@ -33,19 +30,9 @@ public final class WindowsPendingRebootCheck implements CheckType<WindowsPending
   /** A registry value that marks a pending reboot when it holds anything. */
   public record ValueMarker(String key, String name) {}
 
-  @Override
-  public String key() {
-    return "windows-pending-reboot";
-  }
-
-  @Override
-  public String summary() {
-    return "No reboot is pending (servicing, Windows Update and file-rename markers in the registry)";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public WindowsPendingRebootCheck() {
+    super("windows-pending-reboot",
+        "No reboot is pending (servicing, Windows Update and file-rename markers in the registry)", Params.class);
   }
 
   @Override
@@ -62,37 +49,28 @@ public final class WindowsPendingRebootCheck implements CheckType<WindowsPending
 
   @Override
   public Outcome evaluate(Params p, CheckContext context) {
-    List<Evidence> fired = new ArrayList<>();
-    List<String> blind = new ArrayList<>();
+    Judgement judgement = new Judgement();
     for (String key : p.keys()) {
       Fact<Optional<RegistryKey>> k = context.host().registry().key(key);
-      if (!k.isKnown()) {
-        blind.add(key + ": " + k.reason());
-      } else if (k.value().isPresent()) {
-        fired.add(Evidence.of("reboot-pending", key + " exists"));
+      if (judgement.sees(key, k) && k.value().isPresent()) {
+        judgement.found(Evidence.of("reboot-pending", key + " exists"));
       }
     }
     for (ValueMarker v : p.values()) {
       Fact<Optional<RegistryKey>> k = context.host().registry().key(v.key());
-      if (!k.isKnown()) {
-        blind.add(v.key() + ": " + k.reason());
+      if (!judgement.sees(v.key(), k)) {
         continue;
       }
       k.value().flatMap(key -> key.value(v.name())).ifPresent(value -> {
         long entries = value.asStrings().stream().filter(s -> !s.isBlank()).count();
         if (entries > 0) {
-          fired.add(Evidence.of("reboot-pending", v.key() + "\\" + v.name() + " lists " + entries + " entr"
+          judgement.found(Evidence.of("reboot-pending", v.key() + "\\" + v.name() + " lists " + entries + " entr"
               + (entries == 1 ? "y" : "ies")));
         }
       });
     }
-    if (!fired.isEmpty()) {
-      return new Outcome(Status.FAIL, "a reboot is pending: restart Windows, let the updates finish, and check"
-          + " again", fired, Map.of());
-    }
-    if (!blind.isEmpty()) {
-      return new Outcome(Status.UNKNOWN, "could not read: " + String.join("; ", blind), List.of(), Map.of());
-    }
-    return Outcome.pass("no pending-reboot marker in the registry");
+    return judgement.toOutcome(
+        fired -> "a reboot is pending: restart Windows, let the updates finish, and check again",
+        unseen -> "could not read: " + String.join("; ", unseen), () -> "no pending-reboot marker in the registry");
   }
 }

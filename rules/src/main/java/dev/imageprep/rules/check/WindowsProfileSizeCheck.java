@@ -2,7 +2,6 @@ package dev.imageprep.rules.check;
 
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import dev.imageprep.rules.windows.ProfileMeasure;
 import dev.imageprep.rules.windows.ProfileSpec;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import java.util.Map;
  * (a sparse file counts with its full length) and GiB means 2^30 bytes, as Windows Explorer and
  * the WorkSpaces BYOL Checker count them.
  */
-public final class WindowsProfileSizeCheck implements CheckType<WindowsProfileSizeCheck.Params> {
+public final class WindowsProfileSizeCheck extends CheckTypeBase<WindowsProfileSizeCheck.Params> {
 
   static final long GIB = 1L << 30;
 
@@ -31,20 +30,10 @@ public final class WindowsProfileSizeCheck implements CheckType<WindowsProfileSi
     }
   }
 
-  @Override
-  public String key() {
-    return "windows-profile-size";
-  }
-
-  @Override
-  public String summary() {
-    return "The customized Windows user profile exists where the Windows version needs it and is under a size"
-        + " limit, without the folders the image leaves out";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public WindowsProfileSizeCheck() {
+    super("windows-profile-size",
+        "The customized Windows user profile exists where the Windows version needs it and is under a size"
+        + " limit, without the folders the image leaves out", Params.class);
   }
 
   @Override
@@ -73,41 +62,38 @@ public final class WindowsProfileSizeCheck implements CheckType<WindowsProfileSi
     data.put("limitBytes", limit);
     data.put("unit", "GiB = 2^30 bytes; logical file sizes");
     if (measured.value().isEmpty()) {
-      return new Outcome(Status.FAIL, "no user profile at " + data.get("location") + ": " + location.value().why(),
-          List.of(Evidence.of("missing-profile", location.value().why())), data);
+      return Outcome.fail("no user profile at " + data.get("location") + ": " + location.value().why(),
+          List.of(Evidence.of("missing-profile", location.value().why()))).withData(data);
     }
-    List<Evidence> evidence = new ArrayList<>();
+    Judgement judgement = new Judgement();
     List<String> over = new ArrayList<>();
-    List<String> partial = new ArrayList<>();
     List<Map<String, Object>> profiles = new ArrayList<>();
     for (ProfileMeasure.Measurement m : measured.value()) {
       profiles.add(describe(m));
       boolean tooBig = m.bytes() >= limit;
       String size = Bytes.human(m.bytes()) + (m.complete() ? "" : " or more");
-      evidence.add(Evidence.of(tooBig ? "profile-too-large" : "profile-size", m.path() + ": " + size + " in "
+      Evidence line = Evidence.of(tooBig ? "profile-too-large" : "profile-size", m.path() + ": " + size + " in "
           + m.files() + " files, without " + m.excluded().size() + " left-out folder(s) ("
           + Bytes.human(m.excludedBytes()) + ")" + (m.linksNotFollowed() > 0 ? "; " + m.linksNotFollowed()
-          + " link(s) or junction(s) not followed" : "")));
-      m.unreadable().forEach(u -> evidence.add(Evidence.of("unreadable", u)));
+          + " link(s) or junction(s) not followed" : ""));
       if (tooBig) {
         over.add(m.path() + " (" + size + ")");
+        judgement.found(line);
       } else if (!m.complete()) {
-        partial.add(m.path().toString());
+        judgement.unseen(m.path().toString(), line); // what was read is under the limit; the rest may not be
+      } else {
+        judgement.saw(line);
       }
+      m.unreadable().forEach(u -> judgement.saw(Evidence.of("unreadable", u)));
     }
     data.put("profiles", profiles);
-    if (!over.isEmpty()) {
-      return new Outcome(Status.FAIL, "profile larger than " + Bytes.human(limit) + ": " + String.join(", ", over)
-          + "; move data into a left-out folder (Downloads, ...) or off the profile", evidence, data);
-    }
-    if (!partial.isEmpty()) {
-      return new Outcome(Status.UNKNOWN, "could not read all of " + String.join(", ", partial)
-          + ", and what was read is under the limit", evidence, data);
-    }
-    return new Outcome(Status.PASS, measured.value().size() == 1
-        ? "profile " + measured.value().get(0).path() + " is " + Bytes.human(measured.value().get(0).bytes())
-            + ", under " + Bytes.human(limit)
-        : "all " + measured.value().size() + " profiles under " + Bytes.human(limit), evidence, data);
+    return judgement.data(data).toOutcome(found -> "profile larger than " + Bytes.human(limit) + ": "
+        + String.join(", ", over) + "; move data into a left-out folder (Downloads, ...) or off the profile",
+        partial -> "could not read all of " + String.join(", ", partial) + ", and what was read is under the limit",
+        () -> measured.value().size() == 1
+            ? "profile " + measured.value().get(0).path() + " is " + Bytes.human(measured.value().get(0).bytes())
+                + ", under " + Bytes.human(limit)
+            : "all " + measured.value().size() + " profiles under " + Bytes.human(limit));
   }
 
   static Map<String, Object> describe(ProfileMeasure.Measurement m) {

@@ -2,14 +2,11 @@ package dev.imageprep.rules.check;
 
 import dev.imageprep.rules.host.Fact;
 import dev.imageprep.rules.model.Evidence;
-import dev.imageprep.rules.model.Status;
 import dev.imageprep.rules.windows.WindowsRegistry;
 import dev.imageprep.rules.windows.WindowsService;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,7 +17,7 @@ import java.util.Set;
  * is the computer name itself when the agent runs as SYSTEM. Drivers are left out: their {@code
  * ObjectName} names a driver object, not an account.
  */
-public final class WindowsServiceAccountsCheck implements CheckType<WindowsServiceAccountsCheck.Params> {
+public final class WindowsServiceAccountsCheck extends CheckTypeBase<WindowsServiceAccountsCheck.Params> {
 
   private static final Set<String> LOCAL_AUTHORITIES = Set.of(".", "NT AUTHORITY", "NT SERVICE", "BUILTIN",
       "NT VIRTUAL MACHINE", "IIS APPPOOL", "WINDOW MANAGER", "FONT DRIVER HOST");
@@ -36,19 +33,9 @@ public final class WindowsServiceAccountsCheck implements CheckType<WindowsServi
   /** How an account name reads. */
   enum AccountKind { LOCAL, DOMAIN, UNDECIDED }
 
-  @Override
-  public String key() {
-    return "windows-service-accounts";
-  }
-
-  @Override
-  public String summary() {
-    return "No Windows service logs on with a domain account (built-in and local accounts only)";
-  }
-
-  @Override
-  public Class<Params> paramsType() {
-    return Params.class;
+  public WindowsServiceAccountsCheck() {
+    super("windows-service-accounts",
+        "No Windows service logs on with a domain account (built-in and local accounts only)", Params.class);
   }
 
   @Override
@@ -77,20 +64,14 @@ public final class WindowsServiceAccountsCheck implements CheckType<WindowsServi
         case LOCAL -> { }
       }
     }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("servicesJudged", judged);
-    data.put("computerName", computerName);
-    if (!domain.isEmpty()) {
-      List<Evidence> all = new ArrayList<>(domain);
-      all.addAll(undecided);
-      return new Outcome(Status.FAIL, domain.size() + " service(s) log on with a domain account", all, data);
-    }
-    if (!undecided.isEmpty()) {
-      return new Outcome(Status.UNKNOWN, undecided.size() + " service(s) log on with an account that may be a"
-          + " domain account", undecided, data);
-    }
-    return new Outcome(Status.PASS, "all " + judged + " " + (p.includeDisabled() ? "" : "enabled ")
-        + "services log on with built-in or local accounts", List.of(), data);
+    Judgement judgement = new Judgement().data("servicesJudged", judged).data("computerName", computerName);
+    domain.forEach(judgement::found);
+    undecided.forEach(e -> judgement.unseen(e.detail(), e));
+    int servicesJudged = judged;
+    return judgement.toOutcome(found -> found.size() + " service(s) log on with a domain account",
+        unseen -> unseen.size() + " service(s) log on with an account that may be a domain account",
+        () -> "all " + servicesJudged + " " + (p.includeDisabled() ? "" : "enabled ")
+            + "services log on with built-in or local accounts");
   }
 
   /**

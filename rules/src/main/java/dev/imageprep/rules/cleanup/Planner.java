@@ -7,7 +7,6 @@ import dev.imageprep.rules.host.ImageFiles;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.PackageFiles;
 import dev.imageprep.rules.host.PackagedPath;
-import dev.imageprep.rules.windows.AdminPasswords;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +27,10 @@ import java.util.Optional;
  * directory reaches is left with the reason. A path two items reach is planned once, by the first.
  * Mount points are treated alike: nothing at or below one is planned (another filesystem), and a
  * directory that holds one is emptied around it.
+ *
+ * <p>What each action kind does with a match no guard refused is its {@link ActionPlanning}'s (named
+ * by {@link ActionKind}); what every kind shares — the guards, keeps, package ownership, the removal
+ * walk and the step records — is here, and the plannings receive it.
  *
  * <p>Directories are read as streams and the plan is a compact {@link StepList}, so a million files
  * in one directory plan in flat memory; nothing here recurses.
@@ -154,27 +157,22 @@ public final class Planner {
     }
     ImagePath real = info.path();
     Optional<String> guard = guardReason(real).or(() -> keepReason(entry, real));
+    ActionPlanning planning = entry.action().planning();
     if (guard.isPresent()) {
-      ledger.add(step(entry, entry.action() == ActionKind.EMPTY_DIR ? ActionKind.REMOVE : entry.action(),
-          info, shownMatch, 0, CleanupStatus.SKIPPED, guard.get()));
+      ledger.add(step(entry, planning.refusedAs(entry.action()), info, shownMatch, 0, CleanupStatus.SKIPPED,
+          guard.get()));
       return;
     }
-    switch (entry.action()) {
-      case REMOVE -> removal(entry, info, shownMatch, entry.names(matched)).forEach(ledger::add);
-      case EMPTY_DIR -> emptyDir(entry, info, shownMatch, ledger);
-      case TRUNCATE -> {
-        if (!info.isRegular() || info.size() != 0) { // an empty file is already truncated
-          ledger.add(writeStep(entry, ActionKind.TRUNCATE, info, shownMatch, "truncated"));
-        }
-      }
-      case SHRED -> ledger.add(shredStep(entry, info, shownMatch, entry.names(matched)));
-      case RESET_MACHINE_ID -> {
-        if (!info.isRegular() || info.size() != 0) { // an empty machine-id is already reset
-          ledger.add(writeStep(entry, ActionKind.RESET_MACHINE_ID, info, shownMatch, "emptied"));
-        }
-      }
-      case CLEAR_PASSWORD -> clearPassword(entry, info, shownMatch).ifPresent(ledger::add);
-    }
+    planning.plan(new ActionPlanning.Match(entry, info, shownMatch, entry.names(matched)), this, ledger::add);
+  }
+
+  ImageFiles files() {
+    return files;
+  }
+
+  /** The image's packaged paths, or why they are not known. */
+  Fact<PackageFiles> packaged() {
+    return packaged;
   }
 
   private PlannedStep removeStep(CleanupEntry entry, FileInfo info, ImagePath matched) {
@@ -190,39 +188,6 @@ public final class Planner {
     return step(entry, ActionKind.REMOVE, info, matched, bytes, CleanupStatus.PLANNED, null);
   }
 
-  private void emptyDir(CleanupEntry entry, FileInfo info, ImagePath matched, PlanLedger ledger) {
-    // A distribution's directory symlink (/var/spool/mail -> ../mail) is resolved like any
-    // directory on the way and stays; its entries are planned without being followed.
-    Fact<ImagePath> dir = info.isSymlink() ? files.resolve(info.path()) : Fact.known(info.path());
-    if (!dir.isKnown()) {
-      ledger.add(failed(entry, info.path(), "could not resolve the directory: " + dir.reason()));
-      return;
-    }
-    Fact<Optional<FileInfo>> target = files.stat(dir.value());
-    if (!target.isKnown()) {
-      ledger.add(failed(entry, dir.value(), "could not look at it: " + target.reason()));
-      return;
-    }
-    if (target.value().isEmpty()) {
-      return;
-    }
-    if (!target.value().get().isDirectory()) {
-      ledger.add(step(entry, ActionKind.REMOVE, info, matched, 0, CleanupStatus.SKIPPED,
-          "not a directory (" + target.value().get().type().key() + "): empty-dir only empties directories"));
-      return;
-    }
-    Optional<String> guard = guardReason(dir.value());
-    if (guard.isPresent()) {
-      ledger.add(step(entry, ActionKind.REMOVE, target.value().get(), matched, 0, CleanupStatus.SKIPPED, guard.get()));
-      return;
-    }
-    Fact<Long> listed = files.forEachEntry(dir.value(),
-        child -> removal(entry, child, null, false).forEach(ledger::add));
-    if (!listed.isKnown()) {
-      ledger.add(failed(entry, dir.value(), "could not read directory: " + listed.reason()));
-    }
-  }
-
   /**
    * Plans removing one entry: all of it, or, where a package or the item keeps something inside a
    * directory, everything else in it. The walk is iterative and goes only into directories that
@@ -230,7 +195,7 @@ public final class Planner {
    *
    * @param named whether the item names this very path (a package-owned path is removed only then)
    */
-  private List<PlannedStep> removal(CleanupEntry entry, FileInfo top, ImagePath matched, boolean named) {
+  List<PlannedStep> removal(CleanupEntry entry, FileInfo top, ImagePath matched, boolean named) {
     List<PlannedStep> out = new ArrayList<>();
     Deque<FileInfo> work = new ArrayDeque<>();
     work.push(top);
@@ -281,12 +246,12 @@ public final class Planner {
     return out;
   }
 
-  private static String packageOwned(PackagedPath p) {
+  static String packageOwned(PackagedPath p) {
     return "package-owned (" + p.ownerNames() + ")";
   }
 
   /** A step that writes into a file: only a regular file with no other hard link. */
-  private static PlannedStep writeStep(CleanupEntry entry, ActionKind action, FileInfo info, ImagePath matched,
+  static PlannedStep writeStep(CleanupEntry entry, ActionKind action, FileInfo info, ImagePath matched,
       String verb) {
     if (!info.isRegular()) {
       return step(entry, action, info, matched, 0, CleanupStatus.SKIPPED, notRegular(info, verb));
@@ -297,51 +262,22 @@ public final class Planner {
     return step(entry, action, info, matched, info.size(), CleanupStatus.PLANNED, null);
   }
 
+  /**
+   * A step that empties a file in place, or none when it is empty already (a no-follow look: a
+   * symlink or a special file is never empty, and is refused by {@link #writeStep}).
+   */
+  static Optional<PlannedStep> emptying(ActionPlanning.Match match, ActionKind action, String verb) {
+    FileInfo info = match.info();
+    if (info.isRegular() && info.size() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(writeStep(match.entry(), action, info, match.shown(), verb));
+  }
+
   /** Why a file with other hard links is refused; the executor says the same of one opened later. */
   public static String hardLinks(int links, String verb) {
     return "refused: the file has " + links + " hard links, and a file " + verb + " here would change under its"
         + " other names too, wherever they are; remove the other links and run again";
-  }
-
-  private PlannedStep shredStep(CleanupEntry entry, FileInfo info, ImagePath matched, boolean named) {
-    if (!packaged.isKnown()) {
-      return failed(entry, info.path(), "could not tell whether a package owns it: " + packaged.reason());
-    }
-    Optional<PackagedPath> owner = packaged.value().find(info.path());
-    if (owner.isPresent() && !named) {
-      return step(entry, ActionKind.SHRED, info, matched, 0, CleanupStatus.SKIPPED, packageOwned(owner.get())
-          + ": shredded only when a cleanup item names this very path");
-    }
-    if (info.isSymlink()) {
-      return step(entry, ActionKind.REMOVE, info, matched, 0, CleanupStatus.PLANNED,
-          "symlink: removed as a link, its target is not shredded");
-    }
-    return writeStep(entry, ActionKind.SHRED, info, matched, "shredded");
-  }
-
-  private Optional<PlannedStep> clearPassword(CleanupEntry entry, FileInfo info, ImagePath matched) {
-    if (!info.isRegular() || info.links() > 1) {
-      return Optional.of(writeStep(entry, ActionKind.CLEAR_PASSWORD, info, matched, "edited"));
-    }
-    Fact<Optional<String>> text = files.readText(info.path(), AdminPasswords.MAX_BYTES);
-    if (!text.isKnown()) {
-      return Optional.of(failed(entry, info.path(), "could not read it: " + text.reason()));
-    }
-    if (text.value().isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      AdminPasswords.Format format = AdminPasswords.Format.of(info.path().fileName());
-      if (AdminPasswords.clear(format, text.value().get()).isEmpty()) {
-        return Optional.empty(); // no clear-text password: nothing to do
-      }
-      int secrets = AdminPasswords.read(format, text.value().get()).secrets().size();
-      return Optional.of(step(entry, ActionKind.CLEAR_PASSWORD, info, matched, 0, CleanupStatus.PLANNED,
-          "blanks " + secrets + " clear-text administrator password(s) and sets the password type to random"));
-    } catch (AdminPasswords.FormatException e) {
-      return Optional.of(step(entry, ActionKind.CLEAR_PASSWORD, info, matched, 0, CleanupStatus.SKIPPED,
-          "not changed: " + e.getMessage()));
-    }
   }
 
   private static String notRegular(FileInfo info, String verb) {
@@ -352,7 +288,7 @@ public final class Planner {
   }
 
   /** Why a path must not be touched: it is, lies below or contains a protected path, or is on another mount. */
-  private Optional<String> guardReason(ImagePath path) {
+  Optional<String> guardReason(ImagePath path) {
     for (Guard g : protectedPaths) {
       if (g.path().contains(path) || path.contains(g.path())) {
         return Optional.of("protected: " + g.reason());
@@ -403,12 +339,12 @@ public final class Planner {
     return bytes.isKnown() ? bytes.value() : -1;
   }
 
-  private static PlannedStep step(CleanupEntry entry, ActionKind action, FileInfo info, ImagePath matched,
+  static PlannedStep step(CleanupEntry entry, ActionKind action, FileInfo info, ImagePath matched,
       long bytes, CleanupStatus status, String reason) {
     return new PlannedStep(entry.id(), action, info.path(), matched, info.type(), bytes, info.identity(), status, reason);
   }
 
-  private static PlannedStep failed(CleanupEntry entry, ImagePath path, String reason) {
+  static PlannedStep failed(CleanupEntry entry, ImagePath path, String reason) {
     return new PlannedStep(entry.id(), entry.action(), path, null, FileType.OTHER, -1, null, CleanupStatus.FAILED, reason);
   }
 }

@@ -7,6 +7,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.imageprep.rules.check.Judgement;
+import dev.imageprep.rules.check.Outcome;
+import dev.imageprep.rules.model.Status;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the rules module promises, checked on its compiled main classes. forbiddenapis already fails
@@ -38,4 +43,16 @@ class RulesBoundariesTest {
       .resideOutsideOfPackages("dev.imageprep.rules.catalog..", "dev.imageprep.rules.yaml..")
       .should().dependOnClassesThat().resideInAPackage("org.yaml..")
       .because("catalog reads catalog files and yaml reads other programs' YAML; nothing else parses YAML");
+
+  @ArchTest
+  static final ArchRule outcomesAreBuiltInOnePlace = noClasses().that().doNotBelongToAnyOf(Outcome.class, Judgement.class)
+      .should().callConstructor(Outcome.class, Status.class, String.class, List.class, Map.class)
+      .because("a check concludes through Judgement (found fails, unseen is unknown, else pass) or one of Outcome's"
+          + " named results, so fail-closed is written once");
+
+  @ArchTest
+  static final ArchRule checksNameNoStatus = noClasses().that().resideInAPackage("dev.imageprep.rules.check")
+      .and().doNotBelongToAnyOf(Outcome.class, Judgement.class)
+      .should().dependOnClassesThat().belongToAnyOf(Status.class)
+      .because("a check that picks FAIL, UNKNOWN or PASS itself re-implements Judgement");
 }

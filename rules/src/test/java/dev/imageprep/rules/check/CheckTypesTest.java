@@ -44,6 +44,22 @@ class CheckTypesTest {
   }
 
   @Test
+  void eachTypeDeclaresItsMetadataInItsConstructor() {
+    for (CheckType<?> t : CheckTypes.builtIn().all()) {
+      assertThat(t).as(t.getClass().getSimpleName()).isInstanceOf(CheckTypeBase.class);
+    }
+  }
+
+  @Test
+  void theGuideShowsTheExampleCheckAsItIs() throws IOException {
+    String source = Files.readString(Path.of("src/main/java/dev/imageprep/rules/check/PackagesAbsentCheck.java"));
+    String guide = Files.readString(Path.of("../docs/extending.md"));
+    String shown = guide.substring(guide.indexOf("```java\n") + "```java\n".length());
+    assertThat(source.substring(source.indexOf("/** None of the named"))).as("docs/extending.md's check type")
+        .isEqualToIgnoringWhitespace(shown.substring(0, shown.indexOf("```")));
+  }
+
+  @Test
   void keysAreKebabCaseAndSummariesAreOneLine() {
     for (CheckType<?> t : CheckTypes.builtIn().all()) {
       assertThat(t.key()).matches("[a-z0-9]+(-[a-z0-9]+)*");

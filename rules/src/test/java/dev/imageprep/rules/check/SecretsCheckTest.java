@@ -49,6 +49,27 @@ class SecretsCheckTest {
   }
 
   @Test
+  void aFailureListsTheFilesItCouldNotScanSoRemovingTheFindingsDoesNotResolveIt() {
+    List<SkippedFile> blind = new java.util.ArrayList<>();
+    for (int i = 0; i < SecretsCheck.SKIPPED_LISTED + 2; i++) {
+      blind.add(new SkippedFile(ImagePath.of("/etc/x" + i), SkippedFile.Cause.UNREADABLE, "permission denied"));
+    }
+    host.secrets = s -> Fact.known(new SecretScan(List.of(finding("/root/.ssh/id_ed25519", Severity.WARNING)),
+        blind, 10, 1000));
+    Outcome o = check.evaluate(params, CheckTestSupport.context(host));
+    assertThat(o.status()).isEqualTo(Status.WARN);
+    assertThat(o.evidence()).hasSize(1 + SecretsCheck.SKIPPED_LISTED + 1);
+    assertThat(o.evidence().get(1)).satisfies(e -> {
+      assertThat(e.kind()).isEqualTo("not-scanned");
+      assertThat(e.path()).isEqualTo("/etc/x0");
+    });
+    assertThat(o.evidence()).last().satisfies(e -> {
+      assertThat(e.path()).as("no cleanup removes it").isNull();
+      assertThat(e.detail()).isEqualTo("2 more file(s) could not be scanned");
+    });
+  }
+
+  @Test
   void informationalFindingsLeaveACleanScanCleanButNotBlind() {
     SecretFinding shipped = finding("/etc/openfortivpn/config", Severity.INFO);
     host.secrets = s -> Fact.known(new SecretScan(List.of(shipped), List.of(), 10, 1000));
@@ -80,6 +101,9 @@ class SecretsCheckTest {
     assertThat(o.status()).isEqualTo(Status.PASS);
     assertThat(o.message()).contains("skipped 1 too-large");
     assertThat(o.data()).containsEntry("skippedFiles", 1).containsEntry("skippedByCause", java.util.Map.of("too-large", 1));
+    assertThat(o.data().get("skipped")).asList().singleElement()
+        .satisfies(e -> assertThat(List.copyOf(((java.util.Map<?, ?>) e).keySet()))
+            .as("the same key order in every run's report").isEqualTo(List.of("path", "cause", "reason")));
   }
 
   @Test

@@ -240,6 +240,7 @@ class SmallChecksTest {
       Outcome o = check.evaluate(new PackageUpdatesCheck.Params(null), context(host));
       assertThat(o.status()).isEqualTo(Status.FAIL);
       assertThat(o.evidence()).extracting("detail").containsExactly("kernel.x86_64 5.10.230");
+      assertThat(o.data().keySet()).as("the same key order in every run's report").containsExactly("pending", "tool");
       host.updates = Fact.unknown("repositories unreachable");
       assertThat(check.evaluate(new PackageUpdatesCheck.Params(null), context(host)).status()).isEqualTo(Status.UNKNOWN);
     }

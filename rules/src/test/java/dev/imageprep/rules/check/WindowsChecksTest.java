@@ -139,7 +139,13 @@ class WindowsChecksTest {
     Outcome o = run(raw(check), new WindowsClearTextPasswordsCheck.Params(List.of(
         "/ProgramData/Amazon/EC2Launch/config/agent-config.yml", "/Windows/Panther/*.xml")));
     assertThat(o.status()).isEqualTo(Status.FAIL);
-    assertThat(o.evidence()).singleElement().satisfies(e -> assertThat(e.detail()).doesNotContain("pw<"));
+    assertThat(o.evidence()).first().satisfies(e -> assertThat(e.detail()).doesNotContain("pw<"));
+    assertThat(o.evidence()).as("the failure keeps, without a path, the file it could not parse").hasSize(2).last()
+        .satisfies(e -> {
+          assertThat(e.kind()).isEqualTo("not-seen");
+          assertThat(e.path()).isNull();
+          assertThat(e.detail()).startsWith("/ProgramData/Amazon/EC2Launch/config/agent-config.yml: ");
+        });
     assertThat(run(raw(check), new WindowsClearTextPasswordsCheck.Params(List.of(
         "/ProgramData/Amazon/EC2Launch/config/agent-config.yml"))).status()).isEqualTo(Status.UNKNOWN);
     assertThat(check.resolvableByCleanup()).isTrue();

@@ -234,4 +234,38 @@ class PlannerTest {
     assertThat(plan.removerOf(ImagePath.of("/var/tmp/f4999"))).contains("var-tmp-files");
     assertThat(plan.removerOf(ImagePath.of("/var/lib/dpkg/status"))).isEmpty();
   }
+
+  @Test
+  void clearPasswordPlansOnlyFilesWithAClearTextPasswordAndRefusesWhatItCannotEdit() {
+    String launch = "{\"adminPasswordType\": \"Specify\", \"adminPassword\": \"Sup3r-S3cret!\"}";
+    files.file("/launch/a/LaunchConfig.json", launch)
+        .file("/launch/b/LaunchConfig.json", "{\"adminPasswordType\": \"Random\"}")
+        .file("/launch/c/LaunchConfig.json", "{ not json")
+        .file("/launch/d/LaunchConfig.json", launch, 2)
+        .symlink("/launch/e/LaunchConfig.json", "/launch/a/LaunchConfig.json");
+    Map<String, PlannedStep> steps = byPath(plan(entry("launch-password", ActionKind.CLEAR_PASSWORD, 10,
+        "/launch/*/LaunchConfig.json")));
+
+    assertThat(steps).as("b has no clear-text password: nothing to do").doesNotContainKey("/launch/b/LaunchConfig.json");
+    PlannedStep a = steps.get("/launch/a/LaunchConfig.json");
+    assertThat(a.status()).isEqualTo(CleanupStatus.PLANNED);
+    assertThat(a.action()).isEqualTo(ActionKind.CLEAR_PASSWORD);
+    assertThat(a.reason()).isEqualTo("blanks 1 clear-text administrator password(s) and sets the password type to random");
+    assertThat(steps.get("/launch/c/LaunchConfig.json").status()).isEqualTo(CleanupStatus.SKIPPED);
+    assertThat(steps.get("/launch/c/LaunchConfig.json").reason()).startsWith("not changed: ");
+    assertThat(steps.get("/launch/d/LaunchConfig.json").reason()).contains("2 hard links");
+    assertThat(steps.get("/launch/e/LaunchConfig.json").reason()).isEqualTo("symlink: not followed, so nothing is edited");
+  }
+
+  @Test
+  void everyKindHasItsOwnPlanningClassNamedAfterIt() {
+    java.util.Set<Class<?>> classes = new java.util.HashSet<>();
+    for (ActionKind kind : ActionKind.values()) {
+      String camel = java.util.Arrays.stream(kind.name().split("_"))
+          .map(w -> w.charAt(0) + w.substring(1).toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining());
+      assertThat(kind.planning().getClass().getSimpleName()).as(kind.key()).isEqualTo(camel + "Planning");
+      classes.add(kind.planning().getClass());
+    }
+    assertThat(classes).as("one class per kind").hasSize(ActionKind.values().length);
+  }
 }

@@ -71,6 +71,23 @@ class EvaluatorTest {
   }
 
   @Test
+  void aFailureThatCouldNotLookEverywhereIsNotResolvedByRemovingWhatItFound() {
+    host.files.file("/etc/ssh/ssh_host_rsa_key", "KEY").file("/root/.ssh/id_rsa", "KEY").unreadable("/root/.ssh");
+    CleanupEntry keys = new CleanupEntry("ssh-host-keys", "t", ActionKind.SHRED, List.of(Glob.parse("/etc/ssh/ssh_host_*_key")),
+        true, 10, "", "", "s", "o");
+    CleanupPlan plan = new Planner(host.files, List.of(), List.of()).plan(List.of(keys));
+
+    CheckResult r = evaluate(plan, Set.of("ssh-host-keys"),
+        rule("keys", Severity.ERROR, new PathsAbsentCheck(), When.ALWAYS, "/etc/ssh/ssh_host_*_key", "/root/.ssh/id_*"))
+        .get(0);
+    assertThat(r.status()).as("/root/.ssh may hold keys the cleanup leaves").isEqualTo(Status.FAIL);
+    assertThat(r.resolvedBy()).isEmpty();
+    assertThat(r.evidence()).extracting(e -> e.kind()).containsExactly("key", "not-seen");
+    assertThat(r.evidence().get(1).detail()).startsWith("/root/.ssh: ");
+    assertThat(r.blocks(Severity.ERROR)).isTrue();
+  }
+
+  @Test
   void aCheckThatThrowsIsUnknownNeverPass() {
     CheckType<PathsAbsentCheck.Params> broken = new CheckType<>() {
       @Override
