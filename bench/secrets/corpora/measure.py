@@ -97,6 +97,17 @@ def build_root(rules, work):
     return root, labels
 
 
+# Reports do not carry a finding's severity; these are every way the built-in detectors report below
+# error level (agent/.../secrets: DetectorKind severities, checksum failures, Provenance)
+BELOW_ERROR_KINDS = {'weak-password', 'encrypted-private-key', 'stripe-publishable-key'}
+BELOW_ERROR_TITLES = ('its checksum does not match', 'looks like a public test fixture', 'unchanged file of package')
+
+
+def below_error(evidence):
+    detail = evidence.get('detail') or ''
+    return evidence.get('kind') in BELOW_ERROR_KINDS or any(t in detail for t in BELOW_ERROR_TITLES)
+
+
 def run_imageprep(jar, root, work):
     state = os.path.join(work, 'state')
     out = os.path.join(work, 'imageprep.json')
@@ -107,8 +118,14 @@ def run_imageprep(jar, root, work):
     check = [c for c in report['checks'] if c['id'] == 'no-secrets-left'][0]
     found = defaultdict(list)
     for e in check.get('evidence') or []:
-        found[e['path']].append(e.get('kind') or e.get('detector') or '?')
+        kind = e.get('kind') or e.get('detector') or '?'
+        found[e['path']].append(kind + (' (below error)' if below_error(e) else ''))
     return found
+
+
+def at_error(kinds):
+    """True when a file has a finding at error level (other scanners have no levels: all count)."""
+    return any(not k.endswith(' (below error)') for k in kinds)
 
 
 def run_git_secrets(root):
@@ -144,7 +161,7 @@ def run_secretlint(tool_dir, root):
 def score(name, found, labels, rules):
     # a negative example of one rule that another default rule lists as positive is a credential too
     positives = {t.strip() for r in rules.values() for t in (r.get('examples') or [])}
-    per = defaultdict(lambda: [0, 0, 0, 0, 0])  # positives, found, negatives, FP clear, FP credential
+    per = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # positives, found, negatives, FP clear, FP credential, found at error
     missed = []
     fps = []
     for path, rid, kind, i in labels:
@@ -153,6 +170,7 @@ def score(name, found, labels, rules):
         if kind == 'pos':
             row[0] += 1
             row[1] += hit
+            row[5] += hit and at_error(found[path])
             if not hit:
                 missed.append(path)
         else:
@@ -162,17 +180,17 @@ def score(name, found, labels, rules):
                 credential = (rid, i) in CREDENTIAL_NEGATIVES or text in positives
                 row[4 if credential else 3] += 1
                 fps.append((path, 'credential' if credential else 'clear', found[path]))
-    total = [sum(r[k] for r in per.values()) for k in range(5)]
+    total = [sum(r[k] for r in per.values()) for k in range(6)]
     print('\n### %s\n' % name)
-    print('| family | positives | found | recall | negatives | false positives (clear) | (credential) |')
-    print('|---|---:|---:|---:|---:|---:|---:|')
+    print('| family | positives | found | recall | at error level | negatives | false positives (clear) | (credential) |')
+    print('|---|---:|---:|---:|---:|---:|---:|---:|')
     for fam, _ in FAMILIES:
         if fam in per:
             r = per[fam]
-            print('| %s | %d | %d | %.0f %% | %d | %d | %d |' % (fam, r[0], r[1], 100.0 * r[1] / max(r[0], 1), r[2], r[3],
-                                                                 r[4]))
-    print('| **all** | %d | %d | **%.1f %%** | %d | **%d** | %d |' % (total[0], total[1], 100.0 * total[1] / total[0],
-                                                                   total[2], total[3], total[4]))
+            print('| %s | %d | %d | %.0f %% | %.0f %% | %d | %d | %d |' % (
+                fam, r[0], r[1], 100.0 * r[1] / max(r[0], 1), 100.0 * r[5] / max(r[0], 1), r[2], r[3], r[4]))
+    print('| **all** | %d | %d | **%.1f %%** | %.1f %% | %d | **%d** | %d |' % (
+        total[0], total[1], 100.0 * total[1] / total[0], 100.0 * total[5] / total[0], total[2], total[3], total[4]))
     return missed, fps
 
 

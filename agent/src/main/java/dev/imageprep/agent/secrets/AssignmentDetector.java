@@ -60,25 +60,29 @@ final class AssignmentDetector implements Detector {
   private final int minLength;
   private final double minEntropy;
   private final Predicate<String> keyTest;
+  private final boolean weakPasswords;
 
   /**
    * @param keywords words of the key that make it a secret's key
    * @param minLength shortest value reported
    * @param minEntropy lowest entropy reported, 0 for none (passwords)
    * @param keyTest what a key holding a keyword must also be ({@code pw} in {@code pwm_mode} is no password)
+   * @param weakPasswords whether a common-word value ({@code secret}) is a weak password (a warning)
+   *     rather than a stand-in
    */
   AssignmentDetector(DetectorKind kind, List<String> keywords, int minLength, double minEntropy,
-      Predicate<String> keyTest) {
+      Predicate<String> keyTest, boolean weakPasswords) {
     this.kind = kind;
     this.keywords = List.copyOf(keywords);
     this.minLength = minLength;
     this.minEntropy = minEntropy;
     this.keyTest = keyTest;
+    this.weakPasswords = weakPasswords;
   }
 
   @Override
   public List<DetectorKind> kinds() {
-    return List.of(kind);
+    return weakPasswords ? List.of(kind, WeakPasswords.KIND) : List.of(kind);
   }
 
   @Override
@@ -123,11 +127,12 @@ final class AssignmentDetector implements Detector {
     boolean flag = t.byteAt(keyStart) == '-'; // --password=... is followed by more arguments
     Value value = xml ? xmlValue(t, i, lineEnd) : value(t, i, lineEnd, flag);
     boolean comment = !define && t.inComment(hitStart);
-    if (value == null || define && !value.quoted() || !accepts(value, comment, isCode(t.fileName()))
-        || value.quoted() && closesEnclosingString(t, keyStart, keyEnd, i)) {
+    boolean weak = value != null && weakPasswords && WeakPasswords.isWeak(value.text(), key, t.fileName());
+    if (value == null || define && !value.quoted() || !accepts(value, comment, isCode(t.fileName()), weak)
+        || value.quoted() && t.byteAt(i) != '\\' && closesEnclosingString(t, keyStart, keyEnd, i)) {
       return keyEnd;
     }
-    out.add(kind, i, Redaction.redact(value.text()), value.text(), true);
+    out.add(weak ? WeakPasswords.KIND : kind, i, Redaction.redact(value.text()), value.text(), true);
     return keyEnd;
   }
 
@@ -138,9 +143,10 @@ final class AssignmentDetector implements Detector {
     }
   }
 
-  private boolean accepts(Value v, boolean comment, boolean code) {
+  /** @param weak a common-word password: not dropped as a stand-in */
+  private boolean accepts(Value v, boolean comment, boolean code, boolean weak) {
     String value = v.text();
-    if (value.length() < minLength || Placeholders.isPlaceholder(value)) {
+    if (value.length() < minLength || !weak && Placeholders.isPlaceholder(value)) {
       return false;
     }
     if (v.backticks() && value.contains("$")) {
@@ -369,7 +375,8 @@ final class AssignmentDetector implements Detector {
     return end < lineEnd ? new Value(t.text(i, end).strip(), true) : null;
   }
 
-  private static boolean isCode(String fileName) {
+  /** True for a source file of a programming language, by its extension. */
+  static boolean isCode(String fileName) {
     int dot = fileName.lastIndexOf('.');
     return dot > 0 && CODE_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
   }

@@ -116,7 +116,7 @@ final class BuiltInDetectors {
             .keywords("eyj").build(),
         PatternDetector.of(URL_CREDENTIALS, "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@'\"<>\\[\\]{}()]{0,128}:"
             + "(?<secret>[^\\s/@'\"<>]{3,256})@[A-Za-z0-9.\\[\\]_-]+")
-            .keywords("://").build(),
+            .keywords("://").weakPasswords().build(),
         PatternDetector.of(URL_TOKEN, "(?i)(?:[?&](?:access_token|token|api_?key|password|passwd|secret|client_secret"
             + "|auth)|(?<=\\s)access_token)=(?<secret>[A-Za-z0-9._~%+/-]{8,})")
             .keywords("token=", "key=", "password=", "passwd=", "secret=", "auth=").minEntropy(3).build(),
@@ -148,11 +148,15 @@ final class BuiltInDetectors {
 
   private static List<Detector> assignments() {
     return List.of(
+        // Android Gradle: buildConfigField "String", "API_KEY", "\"...\"" compiles the value into the app
+        PatternDetector.of(SECRET, "buildConfigField\\s*\\(?\\s*['\"]String['\"]\\s*,\\s*['\"]\\w*(?i:key|secret|token"
+            + "|password)\\w*['\"]\\s*,\\s*['\"]\\\\?\"(?<secret>[^\"\\\\\\n]{16,256})\\\\?\"['\"]")
+            .keywords("buildconfigfield").minEntropy(3.5).validator(BuiltInDetectors::lettersAndDigits).build(),
         new AssignmentDetector(PASSWORD, List.of("pass", "pwd", "pswd", "pw", "passwort"), 4, 0,
-            AssignmentDetector::isPasswordKey),
+            AssignmentDetector::isPasswordKey, true),
         new AssignmentDetector(SECRET, List.of("secret", "token", "api_key", "apikey", "api-key", "access_key",
             "accesskey", "auth_key", "private_key", "privatekey", "credential", "license_key", "licence_key", "licensekey",
-            "ado_pat", "pat_token"), 16, 3.5, k -> true));
+            "ado_pat", "pat_token"), 16, 3.5, k -> true, false));
   }
 
   /** Random tokens mix letters and digits; a word or a long number alone is not one. */

@@ -35,6 +35,9 @@ final class ServiceTokens {
                 + "(?![A-Za-z0-9])").keywords("dp.ct.", "dp.pt.", "dp.st.", "dp.sa.", "dp.scim.", "dp.audit.").build(),
         token("dependency-track-key", "Dependency-Track API key", "Dependency-Track REST API documentation (odt_ keys)",
             B + "(odt_[A-Za-z0-9]{32,255})" + E).keywords("odt_").minEntropy(3).build(),
+        token("dynatrace-token", "Dynatrace API token", "Dynatrace documentation, Access tokens (token format:"
+            + " dt0c01 prefix, 24-character public and 64-character secret portion); Nosey Parker np.dynatrace.1",
+            B + "(dt0[a-z][0-9]{2}\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})" + E).keywords("dt0").minEntropy(3.5).build(),
         token("figma-token", "Figma personal access token", "Figma API documentation, access tokens; Nosey Parker np.figma.1",
             "(?i)figma[^\\n]{0,20}?\\b([0-9a-f]{4}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b")
             .keywords("figma").build(),
@@ -105,7 +108,8 @@ final class ServiceTokens {
             "(?i)(?:NetworkCredential\\s*\\(\\s*\"[^\"\\n]{3,50}\"\\s*,\\s*\"(?<nc>[^\"\\n]{3,50})\"|DirectoryEntry\\s*\\("
                 + "\\s*\"[^\"\\n]{3,100}\"\\s*,\\s*\"[^\"\\n]{3,50}\"\\s*,\\s*\"(?<de>[^\"\\n]{3,50})\"|<add\\s+key\\s*=\\s*\""
                 + "[^\"\\n]{0,20}(?:pass|secret|pwd|token)[^\"\\n]{0,20}\"\\s+value\\s*=\\s*\"(?<add>[^\"\\n]{3,100})\")")
-            .groups("nc", "de", "add").keywords("networkcredential", "directoryentry", "<add ").block(512).build(),
+            .groups("nc", "de", "add").keywords("networkcredential", "directoryentry", "<add ").block(512)
+            .weakPasswords().build(),
         token("jwt-secret", "JSON Web Token signing secret", "Spring and application configs (jwt: secret:);"
             + " Nosey Parker np.jwt.2 and np.jwt.3",
             "(?im)^\\s*(?:jwt:\\s+secret:|jwtsecret:)\\s+(?:\"(?<dq>[^\"\\n]{6,200})\"|'(?<sq>[^'\\n]{6,200})')")
