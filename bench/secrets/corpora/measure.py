@@ -17,14 +17,13 @@ another default rule lists as positive, or one Nosey Parker marks as a miss of i
 """
 import argparse
 import glob
-import json
 import os
-import shutil
-import subprocess
 import sys
 from collections import defaultdict
 
 import yaml
+
+import scanners
 
 # negative examples (rule id, index) that hold a real credential the rule's own pattern misses
 CREDENTIAL_NEGATIVES = {
@@ -79,83 +78,15 @@ def load(corpus):
 
 
 def build_root(rules, work):
-    root = os.path.join(work, 'root')
-    shutil.rmtree(root, ignore_errors=True)
-    os.makedirs(os.path.join(root, 'etc'))
-    with open(os.path.join(root, 'etc', 'os-release'), 'w') as f:
-        f.write('ID=debian\nVERSION_ID="12"\nPRETTY_NAME="corpus"\n')
+    files = {}
     labels = []
     for rid, r in sorted(rules.items()):
-        d = os.path.join(root, 'opt', 'np', rid)
-        os.makedirs(d)
         for kind, key in (('pos', 'examples'), ('neg', 'negative_examples')):
             for i, text in enumerate(r.get(key) or []):
                 path = '/opt/np/%s/%s-%d.txt' % (rid, kind, i)
-                with open(root + path, 'w') as f:
-                    f.write(text if text.endswith('\n') else text + '\n')
+                files[path] = text if text.endswith('\n') else text + '\n'
                 labels.append((path, rid, kind, i))
-    return root, labels
-
-
-# Reports do not carry a finding's severity; these are every way the built-in detectors report below
-# error level (agent/.../secrets: DetectorKind severities, checksum failures, Provenance)
-BELOW_ERROR_KINDS = {'weak-password', 'encrypted-private-key', 'stripe-publishable-key'}
-BELOW_ERROR_TITLES = ('its checksum does not match', 'looks like a public test fixture', 'unchanged file of package')
-
-
-def below_error(evidence):
-    detail = evidence.get('detail') or ''
-    return evidence.get('kind') in BELOW_ERROR_KINDS or any(t in detail for t in BELOW_ERROR_TITLES)
-
-
-def run_imageprep(jar, root, work):
-    state = os.path.join(work, 'state')
-    out = os.path.join(work, 'imageprep.json')
-    subprocess.run(['java', '-jar', jar, 'check', '--root', root, '--profile', 'linux', '--only', 'no-secrets-left',
-                    '--state-dir', state, '--format', 'json', '--output', out], check=False,
-                   stdout=subprocess.DEVNULL)
-    report = json.load(open(out))
-    check = [c for c in report['checks'] if c['id'] == 'no-secrets-left'][0]
-    found = defaultdict(list)
-    for e in check.get('evidence') or []:
-        kind = e.get('kind') or e.get('detector') or '?'
-        found[e['path']].append(kind + (' (below error)' if below_error(e) else ''))
-    return found
-
-
-def at_error(kinds):
-    """True when a file has a finding at error level (other scanners have no levels: all count)."""
-    return any(not k.endswith(' (below error)') for k in kinds)
-
-
-def run_git_secrets(root):
-    # git-secrets' own AWS patterns (git secrets --register-aws), run as git grep outside a repository
-    env = dict(os.environ, HOME=os.path.join(os.path.dirname(root), 'home'))
-    os.makedirs(env['HOME'], exist_ok=True)
-    subprocess.run(['git', 'secrets', '--register-aws', '--global'], env=env, check=True, stdout=subprocess.DEVNULL)
-    files = sorted(os.path.relpath(os.path.join(d, f), root) for d, _, fs in os.walk(os.path.join(root, 'opt'))
-                   for f in fs)
-    p = subprocess.run(['git', 'secrets', '--scan', '--no-index'] + files, cwd=root, env=env, capture_output=True,
-                       text=True)
-    found = defaultdict(list)
-    for line in (p.stdout + p.stderr).splitlines():
-        if line.startswith('opt/') and ':' in line:
-            found['/' + line.split(':', 1)[0]].append('aws')
-    return found
-
-
-def run_secretlint(tool_dir, root):
-    out = os.path.join(os.path.dirname(root), 'secretlint.json')
-    # --output: node cuts a piped stdout at 64 KiB when the process exits
-    subprocess.run([os.path.join(tool_dir, 'node_modules', '.bin', 'secretlint'), '--format', 'json', '--output', out,
-                    '--secretlintrc', os.path.join(tool_dir, '.secretlintrc.json'), 'opt/**/*'],
-                   cwd=root, capture_output=True, text=True)
-    found = defaultdict(list)
-    for result in json.load(open(out)):
-        path = '/' + os.path.relpath(result['filePath'], root)
-        for m in result.get('messages', []):
-            found[path].append(m.get('ruleId', '?'))
-    return found
+    return scanners.make_root(work, files), labels
 
 
 def score(name, found, labels, rules):
@@ -170,7 +101,7 @@ def score(name, found, labels, rules):
         if kind == 'pos':
             row[0] += 1
             row[1] += hit
-            row[5] += hit and at_error(found[path])
+            row[5] += hit and scanners.at_error(found[path])
             if not hit:
                 missed.append(path)
         else:
@@ -211,11 +142,11 @@ def main():
     runs = []
     for spec in a.imageprep:
         name, jar = spec.split('=', 1)
-        runs.append((name, run_imageprep(jar, root, a.work)))
+        runs.append((name, scanners.by_path(scanners.imageprep(jar, root, a.work))))
     if a.git_secrets:
-        runs.append(('git-secrets 1.3.0 (--register-aws)', run_git_secrets(root)))
+        runs.append(('git-secrets 1.3.0 (--register-aws)', scanners.by_path(scanners.git_secrets(root))))
     if a.secretlint:
-        runs.append(('secretlint (preset-recommend)', run_secretlint(a.secretlint, root)))
+        runs.append(('secretlint (preset-recommend)', scanners.by_path(scanners.secretlint(a.secretlint, root))))
     for name, found in runs:
         missed, fps = score(name, found, labels, rules)
         if a.details:
