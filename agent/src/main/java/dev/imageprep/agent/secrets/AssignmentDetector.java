@@ -105,20 +105,25 @@ final class AssignmentDetector implements Detector {
     while (keyEnd < t.length() && keyEnd - hitEnd < MAX_KEY && isKeyChar(t.byteAt(keyEnd))) {
       keyEnd++;
     }
+    keyEnd = secondKeyWord(t, keyEnd);
     String key = t.text(keyStart, keyEnd);
     if (!isSecretKey(key) || !keyTest.test(key) || keyStart > 0 && t.byteAt(keyStart - 1) == '/') {
       return keyEnd; // "/forgot-password": a path, not a key
     }
     boolean xml = keyStart > 0 && t.byteAt(keyStart - 1) == '<';
     boolean define = isDefine(t, keyStart);
-    int i = keyEnd;
+    int i = xml ? afterAttributes(t, keyEnd) : keyEnd;
     if (i < t.length() && (t.byteAt(i) == '"' || t.byteAt(i) == '\'')) {
       i++; // "password": ...
     }
     int blanks = i;
     i = skipBlanks(t, i);
+    // a value right after the colon (password:hunter2, -pwd:x, token:Ab3x...): a password's key must say
+    // so plainly, a token's value must look random anyway; not a segment of an ARN (arn:aws:...:secret:name)
+    boolean tight = (minEntropy > 0 || isPasswordKey(key.replaceFirst("^-+", "")))
+        && !(keyStart > 0 && t.byteAt(keyStart - 1) == ':');
     int op = define ? (i > blanks && i < t.length() && t.byteAt(i) == '"' ? 0 : -1)
-        : operatorLength(t, i, xml, PASSWORD_WORDS.contains(key.toLowerCase(Locale.ROOT)));
+        : operatorLength(t, i, xml, tight);
     if (op < 0 || op == 0 && !define) {
       return keyEnd;
     }
@@ -210,6 +215,39 @@ final class AssignmentDetector implements Detector {
     return words;
   }
 
+  /** Second words that make one key with the first: {@code SECRET KEY:}, {@code Secret Key =}, {@code API token:}. */
+  private static final Set<String> SECOND_KEY_WORDS = Set.of("key", "token", "secret", "password", "passwd", "pwd");
+
+  /**
+   * The end of a two-word key ({@code SECRET KEY: ...}): one blank, a word that names a secret, then
+   * an operator; otherwise {@code keyEnd} unchanged.
+   */
+  private static int secondKeyWord(FileText t, int keyEnd) {
+    if (keyEnd >= t.length() || t.byteAt(keyEnd) != ' ') {
+      return keyEnd;
+    }
+    int end = keyEnd + 1;
+    while (end < t.length() && end - keyEnd <= 9 && Character.isLetter(t.byteAt(end))) {
+      end++;
+    }
+    boolean operator = end < t.length() && (t.byteAt(end) == ':' || t.byteAt(end) == '=');
+    return operator && SECOND_KEY_WORDS.contains(t.text(keyEnd + 1, end).toLowerCase(Locale.ROOT)) ? end : keyEnd;
+  }
+
+  /** After an XML element name with attributes ({@code <password name="x">}): the closing {@code >}. */
+  private static int afterAttributes(FileText t, int keyEnd) {
+    if (keyEnd >= t.length() || t.byteAt(keyEnd) != ' ') {
+      return keyEnd;
+    }
+    int lineEnd = t.lineEnd(keyEnd);
+    for (int k = keyEnd; k < lineEnd && k - keyEnd < 200; k++) {
+      if (t.byteAt(k) == '>') {
+        return t.byteAt(k - 1) == '/' ? keyEnd : k; // <password value="x"/> has no text
+      }
+    }
+    return keyEnd;
+  }
+
   /** True for the name of a C macro: {@code #define DB_PASSWORD "..."}. */
   private static boolean isDefine(FileText t, int keyStart) {
     int i = t.lineStart(keyStart);
@@ -250,10 +288,10 @@ final class AssignmentDetector implements Detector {
 
   /**
    * {@code =}, {@code :}, {@code :=}, {@code =>}, or {@code >} closing an XML start tag; not {@code
-   * ==}. A typed declaration ({@code password: str = "..."}) counts up to its {@code =}; a bare
-   * password word may be followed by its value without a blank ({@code password:hunter2}).
+   * ==}. A typed declaration ({@code password: str = "..."}) counts up to its {@code =}; with
+   * {@code tight}, a value may follow the colon without a blank ({@code password:hunter2}).
    */
-  private static int operatorLength(FileText t, int i, boolean xml, boolean passwordWord) {
+  private static int operatorLength(FileText t, int i, boolean xml, boolean tight) {
     if (i >= t.length()) {
       return 0;
     }
@@ -280,7 +318,7 @@ final class AssignmentDetector implements Detector {
     if (c == ':' && (d == ' ' || d == '\t' || d == '"' || d == '\'' || d == '\r' || d == '\n' || d < 0)) {
       return 1; // YAML and JSON: "key: value"; "name:amd64" is one word, not a setting
     }
-    if (c == ':' && passwordWord && d > ' ' && d != ':' && d != '/' && d != '=') {
+    if (c == ':' && tight && d > ' ' && d != ':' && d != '/' && d != '=') {
       return 1; // password:hunter2
     }
     return 0;

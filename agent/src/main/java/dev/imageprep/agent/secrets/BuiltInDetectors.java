@@ -57,6 +57,9 @@ final class BuiltInDetectors {
       "mysql(1) -p, sshpass(1) -p, curl(1) -u user:password, gpg(1) --passphrase; Nosey Parker psexec and vmware rules");
   static final DetectorKind JWK = kind("jwk-private-key", "Private key in JSON Web Key form (\"d\" member)",
       "RFC 7517 JSON Web Key and RFC 7518 section 6 (the private exponent d); Nosey Parker JWK rules");
+  static final DetectorKind CREDENTIAL_PAIR = kind("credential-pair",
+      "User name and password written as a pair (ID/PW: user/password)",
+      "CredSweeper ID_PASSWD_PAIR samples (notes and wiki pages: ID/Password: user/password)");
   static final DetectorKind PASSWORD = kind("password-assignment", "Password in a configuration setting",
       "detect-secrets KeywordDetector; gitleaks generic-api-key rule");
   static final DetectorKind SECRET = kind("secret-assignment", "Secret or token in a configuration setting",
@@ -142,6 +145,10 @@ final class BuiltInDetectors {
         PatternDetector.of(EC2LAUNCH, "(?is)type:[ \\t]*[\"']?specify[\"']?[ \\t]*\\r?\\n[ \\t]*data:[ \\t]*[\"']?"
             + "(?<secret>[^\"'\\r\\n#]+)")
             .keywords("specify").block(256).build(),
+        // "ID/PW: admin/S3cret!" in notes and wiki exports: the second half after the separator is the password
+        PatternDetector.of(CREDENTIAL_PAIR, "(?i)\\b(?:id|user|username|login|account)\\s*/\\s*(?:password|passwd|pass|pwd|pw)"
+            + "\\s*[:=]\\s*[^\\s/,:]{1,64}\\s*[/,]\\s*(?<secret>[^\\s/,]{4,64})")
+            .keywords("/pass", "/pw", "/ pass", "/ pw").build(),
         PatternDetector.of(JWK, "(?s)\"d\"\\s*:\\s*\"(?<secret>[A-Za-z0-9_-]{20,})\"").keywords("\"kty\"").block(8192)
             .build());
   }
@@ -156,7 +163,7 @@ final class BuiltInDetectors {
             AssignmentDetector::isPasswordKey, true),
         new AssignmentDetector(SECRET, List.of("secret", "token", "api_key", "apikey", "api-key", "access_key",
             "accesskey", "auth_key", "private_key", "privatekey", "credential", "license_key", "licence_key", "licensekey",
-            "ado_pat", "pat_token"), 16, 3.5, k -> true, false));
+            "ado_pat", "pat_token"), 12, 3.5, k -> true, false));
   }
 
   /** Random tokens mix letters and digits; a word or a long number alone is not one. */

@@ -58,6 +58,15 @@ class DetectorFamiliesTest {
       "/etc/app.conf | url = postgresql://app:secret@db.internal/app | weak-password",
       "/opt/x/mail.php | $mail->Password = 'secret'; | weak-password",
       "/srv/a.ps1 | New-Object DirectoryServices.DirectoryEntry(\"LDAP://dc1\", \"corp\\svc\", \"password\") | weak-password",
+      "/etc/app.env | DO_TOKEN=doo_v1_3c9e1a5b2d4f6e8a0c1e3f5a7b9d2c4e6f8a0b1c3d5e7f9a2b4c6d8e0f1a3b5c | digitalocean-token",
+      "/etc/app.env | X=k3Vq9ZpLm2WAAAAAAAAAAbT7yHn4Rc8Xs1Df6Gj0Kl5Mq2Nw9Pe3Uv7Zt4Ya8Bi6 | dropbox-token",
+      "/etc/app.env | BT=access_token$sandbox$k3vq9zplm2wt7yhn$3c9e1a5b2d4f6e8a0c1e3f5a7b9d2c4e | braintree-token",
+      "/etc/app.env | JIRA_TOKEN: Zq8vN2pLk4Rt7YwXq7vB2mN9 | atlassian-legacy-token",
+      "/root/notes.txt | web01 user/pass: root,Hunter2Zq9 | credential-pair",
+      "/root/notes.txt | Secret Key:Zq8vN2pLk4Rt7Yw | secret-assignment",
+      "/root/notes.txt | access_token:Zq8vN2pLk4Rt7Yw | secret-assignment",
+      "/root/notes.txt | -pwd:Hunter2Zq9 | password-assignment",
+      "/etc/app.xml | <password encrypted=\"false\">Hunter2Zq9</password> | password-assignment",
   })
   void findsTheFamily(String path, String line, String detector) {
     List<SecretFinding> found = scan(path, line);
@@ -116,6 +125,16 @@ class DetectorFamiliesTest {
       "/etc/app.conf | client_secret = secret",
       "/opt/x/url.py | 'http://username:password@host.com:80/path?query#fragment'",
       "/opt/x/test_db.py | db_password = 'secret'",
+      "/etc/app.env | X=dop_v1_3c9e1a5b2d4f6e8a0c1e3f5a7b9d2c4e6f8a0b1c3d5e7f9a2b4c6d8e0f1a3b5",
+      "/etc/app.env | X=aaaaaaaaaaaAAAAAAAAAAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      "/etc/app.env | JIRA_PROJECT_KEY=abcdefghijklmnopqrstuvwx",
+      "/etc/app.env | CONFLUENCE_SPACE=Zq8vN2pLk4Rt7YwXq7vB2mN9Zq8vN2pLk4Rt7YwXq7vB",
+      "/etc/app.env | MWS=amzn.mws.not-a-token",
+      "/root/notes.txt | build ID/PW: admin/****",
+      "/root/notes.txt | ID/PW: see the vault",
+      "/opt/x/arn.txt | arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret1-a1b2c3",
+      "/root/notes.txt | token:abc",
+      "/etc/app.xml | <password value=\"x\"/>",
   })
   void nearMissesAreNotFindings(String path, String line) {
     assertThat(scan(path, line)).isEmpty();
