@@ -119,7 +119,8 @@ final class PatternDetector implements Detector {
         continue;
       }
       String secret = text.text(start, end);
-      if (weakPasswords && WeakPasswords.isWeak(secret, null, text.fileName())) {
+      // a common-word password outside a comment is a warning; in a comment it documents a setting
+      if (weakPasswords && !text.inComment(start) && WeakPasswords.isWeak(secret, null, text.fileName())) {
         out.add(WeakPasswords.KIND, start, Redaction.redact(secret), secret, true);
         continue;
       }

@@ -125,6 +125,7 @@ class DetectorFamiliesTest {
       "/etc/app.conf | client_secret = secret",
       "/opt/x/url.py | 'http://username:password@host.com:80/path?query#fragment'",
       "/opt/x/test_db.py | db_password = 'secret'",
+      "/etc/app.conf | # url = postgresql://app:secret@db.internal/app",
       "/etc/app.env | X=dop_v1_3c9e1a5b2d4f6e8a0c1e3f5a7b9d2c4e6f8a0b1c3d5e7f9a2b4c6d8e0f1a3b5",
       "/etc/app.env | X=aaaaaaaaaaaAAAAAAAAAAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
       "/etc/app.env | JIRA_PROJECT_KEY=abcdefghijklmnopqrstuvwx",
