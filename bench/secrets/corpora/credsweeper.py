@@ -210,16 +210,14 @@ def write_labels(path, rows, last_column):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('corpus')
-    ap.add_argument('work')
-    ap.add_argument('--imageprep', action='append', default=[], help='NAME=JAR; repeatable')
-    ap.add_argument('--git-secrets', action='store_true')
-    ap.add_argument('--secretlint', help='directory with secretlint installed by npm')
+    scanners.add_arguments(ap)
     ap.add_argument('--stand-ins', action='store_true', help='also score the other labels on stand-in samples')
     ap.add_argument('--misses', help='write the labels the first --imageprep run misses here (TSV)')
     ap.add_argument('--unscored', help='write the unmatched and unobtainable labels here (TSV)')
     ap.add_argument('--sources', help='write each sample: commit, size, matched labels (TSV)')
     a = ap.parse_args()
+    if not (a.imageprep or a.git_secrets or a.secretlint):
+        ap.error('name a scanner: --imageprep, --git-secrets or --secretlint')
     labels, named = load_labels(a.corpus)
     samples = read_samples(a.corpus)
     status = {label: status_of(label, samples) for label in labels}
@@ -236,14 +234,7 @@ def main():
           'version of their sample, %d on a sample not obtained; %d stand-in samples' % (
               len(labels), len(named), len(set(named) & set(samples)), count['matched'], count['unmatched'],
               count['unobtainable'], len(stand_ins)))
-    runs = []
-    for spec in a.imageprep:
-        name, jar = spec.split('=', 1)
-        runs.append((name, scanners.imageprep(jar, root, a.work)))
-    if a.git_secrets:
-        runs.append(('git-secrets 1.3.0 (--register-aws)', scanners.git_secrets(root)))
-    if a.secretlint:
-        runs.append(('secretlint 12 (preset-recommend)', scanners.secretlint(a.secretlint, root)))
+    runs = scanners.run(a, root)
     stored = [(label, OPT + label.sample) for label in labels if status[label] == 'matched']
     every = stored + [(label, OPT + 'stand-in/' + label.sample) for label in labels
                       if a.stand_ins and status[label] != 'matched']

@@ -127,11 +127,7 @@ def score(name, found, labels, rules):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('corpus')
-    ap.add_argument('work')
-    ap.add_argument('--imageprep', action='append', default=[], help='NAME=JAR; repeatable')
-    ap.add_argument('--git-secrets', action='store_true')
-    ap.add_argument('--secretlint', help='directory with secretlint installed by npm')
+    scanners.add_arguments(ap)
     ap.add_argument('--details', action='store_true', help='list misses and false positives')
     a = ap.parse_args()
     rules = load(a.corpus)
@@ -139,14 +135,7 @@ def main():
     root, labels = build_root(rules, a.work)
     print('corpus: %d default rules, %d positive and %d negative examples' % (
         len(rules), sum(1 for l in labels if l[2] == 'pos'), sum(1 for l in labels if l[2] == 'neg')))
-    runs = []
-    for spec in a.imageprep:
-        name, jar = spec.split('=', 1)
-        runs.append((name, scanners.by_path(scanners.imageprep(jar, root, a.work))))
-    if a.git_secrets:
-        runs.append(('git-secrets 1.3.0 (--register-aws)', scanners.by_path(scanners.git_secrets(root))))
-    if a.secretlint:
-        runs.append(('secretlint (preset-recommend)', scanners.by_path(scanners.secretlint(a.secretlint, root))))
+    runs = [(name, scanners.by_path(findings)) for name, findings in scanners.run(a, root)]
     for name, found in runs:
         missed, fps = score(name, found, labels, rules)
         if a.details:

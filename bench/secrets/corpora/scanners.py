@@ -93,6 +93,28 @@ def secretlint(tool_dir, root, pattern='opt/**/*'):
     return findings
 
 
+def add_arguments(ap):
+    """The corpus, work directory and scanner options both scorers take."""
+    ap.add_argument('corpus')
+    ap.add_argument('work')
+    ap.add_argument('--imageprep', action='append', default=[], help='NAME=JAR; repeatable')
+    ap.add_argument('--git-secrets', action='store_true', help='apt-get install git-secrets')
+    ap.add_argument('--secretlint', help='directory with secretlint and its recommended preset installed by npm')
+
+
+def run(args, root):
+    """[(scanner name, findings)] of every scanner ARGS asks for, imageprep runs first."""
+    runs = []
+    for spec in args.imageprep:
+        name, jar = spec.split('=', 1)
+        runs.append((name, imageprep(jar, root, args.work)))
+    if args.git_secrets:
+        runs.append(('git-secrets 1.3.0 (--register-aws)', git_secrets(root)))
+    if args.secretlint:
+        runs.append(('secretlint (preset-recommend)', secretlint(args.secretlint, root)))
+    return runs
+
+
 def by_path(findings):
     """{path: [kind, ...]} of FINDINGS."""
     found = defaultdict(list)
