@@ -132,7 +132,8 @@ final class AssignmentDetector implements Detector {
     boolean flag = t.byteAt(keyStart) == '-'; // --password=... is followed by more arguments
     Value value = xml ? xmlValue(t, i, lineEnd) : value(t, i, lineEnd, flag);
     boolean comment = !define && t.inComment(hitStart);
-    boolean weak = value != null && weakPasswords && WeakPasswords.isWeak(value.text(), key, t.fileName());
+    boolean weak = value != null && weakPasswords
+        && WeakPasswords.isWeak(value.text(), key, value.quoted(), t.fileName());
     if (value == null || define && !value.quoted() || !accepts(value, comment, isCode(t.fileName()), weak)
         || value.quoted() && t.byteAt(i) != '\\' && closesEnclosingString(t, keyStart, keyEnd, i)) {
       return keyEnd;

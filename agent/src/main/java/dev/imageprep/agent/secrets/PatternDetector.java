@@ -120,7 +120,8 @@ final class PatternDetector implements Detector {
       }
       String secret = text.text(start, end);
       // a common-word password outside a comment is a warning; in a comment it documents a setting
-      if (weakPasswords && !text.inComment(start) && WeakPasswords.isWeak(secret, null, text.fileName())) {
+      if (weakPasswords && !text.inComment(start)
+          && WeakPasswords.isWeakInMatch(secret, text.text(m.start(), m.end()), text.fileName())) {
         out.add(WeakPasswords.KIND, start, Redaction.redact(secret), secret, true);
         continue;
       }

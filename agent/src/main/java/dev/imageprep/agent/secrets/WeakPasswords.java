@@ -29,16 +29,48 @@ final class WeakPasswords {
 
   private WeakPasswords() {}
 
+  /** User names of documented examples ({@code http://username:password@host}). */
+  private static final Set<String> EXAMPLE_USERS = Set.of("username", "user_name", "nobody", "me", "someone", "foo");
+
+  /** Hosts reserved for documentation (RFC 2606), whose URLs are examples. */
+  private static final java.util.regex.Pattern EXAMPLE_HOST = java.util.regex.Pattern.compile(
+      "(?i)@(?:[\\w.-]+\\.)?example(?:\\.(?:com|org|net))?(?:[:/]|$)");
+
   /**
    * True when {@code value} is a common-word password in a file that is neither documentation nor
    * program source.
    *
    * @param key the setting's key, or null where there is none (a URL, a constructor argument)
+   * @param quoted whether the value was a quoted string: a bare word after a dotted key
+   *     ({@code self.password = password}) is a variable
    */
-  static boolean isWeak(String value, String key, String fileName) {
+  static boolean isWeak(String value, String key, boolean quoted, String fileName) {
     String v = value.strip().toLowerCase(Locale.ROOT);
-    return WORDS.contains(v) && (key == null || !v.equals(key.toLowerCase(Locale.ROOT)))
-        && !isDocumentation(fileName) && !(AssignmentDetector.isCode(fileName) && !fileName.endsWith(".php"));
+    if (!WORDS.contains(v) || isDocumentation(fileName) || AssignmentDetector.isCode(fileName)
+        && !fileName.endsWith(".php")) {
+      return false;
+    }
+    if (key == null) {
+      return true;
+    }
+    String k = key.toLowerCase(Locale.ROOT);
+    String last = k.substring(Math.max(k.lastIndexOf('.'), k.lastIndexOf('_')) + 1);
+    return !v.equals(k) && !v.equals(last) && (quoted || !k.contains("."));
+  }
+
+  /**
+   * True when the password a pattern found (a URL's {@code user:password@}, a constructor argument)
+   * is a common word and the match is not a documented example (a URL user name such as {@code
+   * username}, a host under {@code example.com}).
+   *
+   * @param match the whole match ({@code scheme://user:password@host}, {@code DirectoryEntry(...)})
+   */
+  static boolean isWeakInMatch(String password, String match, String fileName) {
+    int scheme = match.indexOf("://");
+    int colon = match.indexOf(':', scheme + 3);
+    String user = scheme >= 0 && colon > scheme ? match.substring(scheme + 3, colon).toLowerCase(Locale.ROOT) : "";
+    return isWeak(password, null, true, fileName) && !EXAMPLE_USERS.contains(user)
+        && !EXAMPLE_HOST.matcher(match).find();
   }
 
   private static boolean isDocumentation(String fileName) {
