@@ -92,7 +92,7 @@ def build_root(rules, work):
 def score(name, found, labels, rules):
     # a negative example of one rule that another default rule lists as positive is a credential too
     positives = {t.strip() for r in rules.values() for t in (r.get('examples') or [])}
-    per = defaultdict(lambda: [0, 0, 0, 0, 0])  # positives, found, negatives, FP clear, FP credential
+    per = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # positives, found, negatives, FP clear, FP credential, found at error
     missed = []
     fps = []
     for path, rid, kind, i in labels:
@@ -101,6 +101,7 @@ def score(name, found, labels, rules):
         if kind == 'pos':
             row[0] += 1
             row[1] += hit
+            row[5] += hit and scanners.at_error(found[path])
             if not hit:
                 missed.append(path)
         else:
@@ -110,17 +111,17 @@ def score(name, found, labels, rules):
                 credential = (rid, i) in CREDENTIAL_NEGATIVES or text in positives
                 row[4 if credential else 3] += 1
                 fps.append((path, 'credential' if credential else 'clear', found[path]))
-    total = [sum(r[k] for r in per.values()) for k in range(5)]
+    total = [sum(r[k] for r in per.values()) for k in range(6)]
     print('\n### %s\n' % name)
-    print('| family | positives | found | recall | negatives | false positives (clear) | (credential) |')
-    print('|---|---:|---:|---:|---:|---:|---:|')
+    print('| family | positives | found | recall | at error level | negatives | false positives (clear) | (credential) |')
+    print('|---|---:|---:|---:|---:|---:|---:|---:|')
     for fam, _ in FAMILIES:
         if fam in per:
             r = per[fam]
-            print('| %s | %d | %d | %.0f %% | %d | %d | %d |' % (fam, r[0], r[1], 100.0 * r[1] / max(r[0], 1), r[2], r[3],
-                                                                 r[4]))
-    print('| **all** | %d | %d | **%.1f %%** | %d | **%d** | %d |' % (total[0], total[1], 100.0 * total[1] / total[0],
-                                                                   total[2], total[3], total[4]))
+            print('| %s | %d | %d | %.0f %% | %.0f %% | %d | %d | %d |' % (
+                fam, r[0], r[1], 100.0 * r[1] / max(r[0], 1), 100.0 * r[5] / max(r[0], 1), r[2], r[3], r[4]))
+    print('| **all** | %d | %d | **%.1f %%** | %.1f %% | %d | **%d** | %d |' % (
+        total[0], total[1], 100.0 * total[1] / total[0], 100.0 * total[5] / total[0], total[2], total[3], total[4]))
     return missed, fps
 
 

@@ -13,6 +13,23 @@ from collections import defaultdict, namedtuple
 
 Finding = namedtuple('Finding', 'path line kind')
 
+# Reports do not carry a finding's severity; these are every way the built-in detectors report below
+# error level (agent/.../secrets: DetectorKind severities, checksum failures, Provenance). imageprep's
+# kinds below error end in BELOW_ERROR.
+BELOW_ERROR = ' (below error)'
+BELOW_ERROR_KINDS = {'weak-password', 'encrypted-private-key', 'stripe-publishable-key'}
+BELOW_ERROR_TITLES = ('its checksum does not match', 'looks like a public test fixture', 'unchanged file of package')
+
+
+def below_error(evidence):
+    detail = evidence.get('detail') or ''
+    return evidence.get('kind') in BELOW_ERROR_KINDS or any(t in detail for t in BELOW_ERROR_TITLES)
+
+
+def at_error(kinds):
+    """True when one of KINDS is at error level (other scanners have no levels: all of theirs count)."""
+    return any(not k.endswith(BELOW_ERROR) for k in kinds)
+
 
 def make_root(work, files):
     """WORK/root with /etc/os-release and FILES ({'/opt/...': str or bytes}); returns the root."""
@@ -37,7 +54,8 @@ def imageprep(jar, root, work):
                    stdout=subprocess.DEVNULL)
     report = json.load(open(out))
     check = [c for c in report['checks'] if c['id'] == 'no-secrets-left'][0]
-    return [Finding(e['path'], e.get('line'), e.get('kind') or e.get('detector') or '?')
+    return [Finding(e['path'], e.get('line'), (e.get('kind') or e.get('detector') or '?')
+                    + (BELOW_ERROR if below_error(e) else ''))
             for e in check.get('evidence') or [] if e.get('path')]
 
 

@@ -62,7 +62,8 @@ public interface HostOpener {
         WindowsEntries entries = WindowsEntries.live();
         RootedFiles files = WindowsHost.liveFiles(root, drive, entries);
         HostInfo info = new HostInfo(Platform.WINDOWS, root.toString(), false, env.env().get("COMPUTERNAME"));
-        WindowsHost host = WindowsHost.live(info, files, env.fileSystem(), drive, env.runner(), env.env());
+        WindowsHost host = WindowsHost.live(info, files, env.fileSystem(), drive, env.runner(), env.env(), progress,
+            secrets);
         StateDirectory state = WindowsStateDirectory.live(() -> {
           Fact<Boolean> elevated = host.windows().elevated();
           return !elevated.isKnown() || elevated.value(); // cannot tell: hold it to the elevated rules
@@ -72,7 +73,7 @@ public interface HostOpener {
       RootedFiles files = new RootedFiles(root);
       if (offline && WindowsHost.isWindowsVolume(files)) {
         HostInfo info = new HostInfo(Platform.WINDOWS, root.toString(), true, null);
-        return new Opened(WindowsHost.offline(info, files, new StoreVolumes(files)), files);
+        return new Opened(WindowsHost.offline(info, files, new StoreVolumes(files), progress, secrets), files);
       }
       String hostname = offline ? null : hostname(env);
       HostInfo info = new HostInfo(Platform.LINUX, root.toString(), offline, hostname);

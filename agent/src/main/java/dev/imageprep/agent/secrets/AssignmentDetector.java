@@ -60,25 +60,29 @@ final class AssignmentDetector implements Detector {
   private final int minLength;
   private final double minEntropy;
   private final Predicate<String> keyTest;
+  private final boolean weakPasswords;
 
   /**
    * @param keywords words of the key that make it a secret's key
    * @param minLength shortest value reported
    * @param minEntropy lowest entropy reported, 0 for none (passwords)
    * @param keyTest what a key holding a keyword must also be ({@code pw} in {@code pwm_mode} is no password)
+   * @param weakPasswords whether a common-word value ({@code secret}) is a weak password (a warning)
+   *     rather than a stand-in
    */
   AssignmentDetector(DetectorKind kind, List<String> keywords, int minLength, double minEntropy,
-      Predicate<String> keyTest) {
+      Predicate<String> keyTest, boolean weakPasswords) {
     this.kind = kind;
     this.keywords = List.copyOf(keywords);
     this.minLength = minLength;
     this.minEntropy = minEntropy;
     this.keyTest = keyTest;
+    this.weakPasswords = weakPasswords;
   }
 
   @Override
   public List<DetectorKind> kinds() {
-    return List.of(kind);
+    return weakPasswords ? List.of(kind, WeakPasswords.KIND) : List.of(kind);
   }
 
   @Override
@@ -101,20 +105,25 @@ final class AssignmentDetector implements Detector {
     while (keyEnd < t.length() && keyEnd - hitEnd < MAX_KEY && isKeyChar(t.byteAt(keyEnd))) {
       keyEnd++;
     }
+    keyEnd = secondKeyWord(t, keyEnd);
     String key = t.text(keyStart, keyEnd);
     if (!isSecretKey(key) || !keyTest.test(key) || keyStart > 0 && t.byteAt(keyStart - 1) == '/') {
       return keyEnd; // "/forgot-password": a path, not a key
     }
     boolean xml = keyStart > 0 && t.byteAt(keyStart - 1) == '<';
     boolean define = isDefine(t, keyStart);
-    int i = keyEnd;
+    int i = xml ? afterAttributes(t, keyEnd) : keyEnd;
     if (i < t.length() && (t.byteAt(i) == '"' || t.byteAt(i) == '\'')) {
       i++; // "password": ...
     }
     int blanks = i;
     i = skipBlanks(t, i);
+    // a value right after the colon (password:hunter2, -pwd:x, token:Ab3x...): a password's key must say
+    // so plainly, a token's value must look random anyway; not a segment of an ARN (arn:aws:...:secret:name)
+    boolean tight = (minEntropy > 0 || isPasswordKey(key.replaceFirst("^-+", "")))
+        && !(keyStart > 0 && t.byteAt(keyStart - 1) == ':');
     int op = define ? (i > blanks && i < t.length() && t.byteAt(i) == '"' ? 0 : -1)
-        : operatorLength(t, i, xml, PASSWORD_WORDS.contains(key.toLowerCase(Locale.ROOT)));
+        : operatorLength(t, i, xml, tight);
     if (op < 0 || op == 0 && !define) {
       return keyEnd;
     }
@@ -123,11 +132,13 @@ final class AssignmentDetector implements Detector {
     boolean flag = t.byteAt(keyStart) == '-'; // --password=... is followed by more arguments
     Value value = xml ? xmlValue(t, i, lineEnd) : value(t, i, lineEnd, flag);
     boolean comment = !define && t.inComment(hitStart);
-    if (value == null || define && !value.quoted() || !accepts(value, comment, isCode(t.fileName()))
-        || value.quoted() && closesEnclosingString(t, keyStart, keyEnd, i)) {
+    boolean weak = value != null && weakPasswords
+        && WeakPasswords.isWeak(value.text(), key, value.quoted(), t.fileName());
+    if (value == null || define && !value.quoted() || !accepts(value, comment, isCode(t.fileName()), weak)
+        || value.quoted() && t.byteAt(i) != '\\' && closesEnclosingString(t, keyStart, keyEnd, i)) {
       return keyEnd;
     }
-    out.add(kind, i, Redaction.redact(value.text()), value.text(), true);
+    out.add(weak ? WeakPasswords.KIND : kind, i, Redaction.redact(value.text()), value.text(), true);
     return keyEnd;
   }
 
@@ -138,9 +149,10 @@ final class AssignmentDetector implements Detector {
     }
   }
 
-  private boolean accepts(Value v, boolean comment, boolean code) {
+  /** @param weak a common-word password: not dropped as a stand-in */
+  private boolean accepts(Value v, boolean comment, boolean code, boolean weak) {
     String value = v.text();
-    if (value.length() < minLength || Placeholders.isPlaceholder(value)) {
+    if (value.length() < minLength || !weak && Placeholders.isPlaceholder(value)) {
       return false;
     }
     if (v.backticks() && value.contains("$")) {
@@ -204,6 +216,39 @@ final class AssignmentDetector implements Detector {
     return words;
   }
 
+  /** Second words that make one key with the first: {@code SECRET KEY:}, {@code Secret Key =}, {@code API token:}. */
+  private static final Set<String> SECOND_KEY_WORDS = Set.of("key", "token", "secret", "password", "passwd", "pwd");
+
+  /**
+   * The end of a two-word key ({@code SECRET KEY: ...}): one blank, a word that names a secret, then
+   * an operator; otherwise {@code keyEnd} unchanged.
+   */
+  private static int secondKeyWord(FileText t, int keyEnd) {
+    if (keyEnd >= t.length() || t.byteAt(keyEnd) != ' ') {
+      return keyEnd;
+    }
+    int end = keyEnd + 1;
+    while (end < t.length() && end - keyEnd <= 9 && Character.isLetter(t.byteAt(end))) {
+      end++;
+    }
+    boolean operator = end < t.length() && (t.byteAt(end) == ':' || t.byteAt(end) == '=');
+    return operator && SECOND_KEY_WORDS.contains(t.text(keyEnd + 1, end).toLowerCase(Locale.ROOT)) ? end : keyEnd;
+  }
+
+  /** After an XML element name with attributes ({@code <password name="x">}): the closing {@code >}. */
+  private static int afterAttributes(FileText t, int keyEnd) {
+    if (keyEnd >= t.length() || t.byteAt(keyEnd) != ' ') {
+      return keyEnd;
+    }
+    int lineEnd = t.lineEnd(keyEnd);
+    for (int k = keyEnd; k < lineEnd && k - keyEnd < 200; k++) {
+      if (t.byteAt(k) == '>') {
+        return t.byteAt(k - 1) == '/' ? keyEnd : k; // <password value="x"/> has no text
+      }
+    }
+    return keyEnd;
+  }
+
   /** True for the name of a C macro: {@code #define DB_PASSWORD "..."}. */
   private static boolean isDefine(FileText t, int keyStart) {
     int i = t.lineStart(keyStart);
@@ -244,10 +289,10 @@ final class AssignmentDetector implements Detector {
 
   /**
    * {@code =}, {@code :}, {@code :=}, {@code =>}, or {@code >} closing an XML start tag; not {@code
-   * ==}. A typed declaration ({@code password: str = "..."}) counts up to its {@code =}; a bare
-   * password word may be followed by its value without a blank ({@code password:hunter2}).
+   * ==}. A typed declaration ({@code password: str = "..."}) counts up to its {@code =}; with
+   * {@code tight}, a value may follow the colon without a blank ({@code password:hunter2}).
    */
-  private static int operatorLength(FileText t, int i, boolean xml, boolean passwordWord) {
+  private static int operatorLength(FileText t, int i, boolean xml, boolean tight) {
     if (i >= t.length()) {
       return 0;
     }
@@ -274,7 +319,7 @@ final class AssignmentDetector implements Detector {
     if (c == ':' && (d == ' ' || d == '\t' || d == '"' || d == '\'' || d == '\r' || d == '\n' || d < 0)) {
       return 1; // YAML and JSON: "key: value"; "name:amd64" is one word, not a setting
     }
-    if (c == ':' && passwordWord && d > ' ' && d != ':' && d != '/' && d != '=') {
+    if (c == ':' && tight && d > ' ' && d != ':' && d != '/' && d != '=') {
       return 1; // password:hunter2
     }
     return 0;
@@ -369,7 +414,8 @@ final class AssignmentDetector implements Detector {
     return end < lineEnd ? new Value(t.text(i, end).strip(), true) : null;
   }
 
-  private static boolean isCode(String fileName) {
+  /** True for a source file of a programming language, by its extension. */
+  static boolean isCode(String fileName) {
     int dot = fileName.lastIndexOf('.');
     return dot > 0 && CODE_EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
   }

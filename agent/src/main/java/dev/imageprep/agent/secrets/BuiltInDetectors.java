@@ -57,6 +57,9 @@ final class BuiltInDetectors {
       "mysql(1) -p, sshpass(1) -p, curl(1) -u user:password, gpg(1) --passphrase; Nosey Parker psexec and vmware rules");
   static final DetectorKind JWK = kind("jwk-private-key", "Private key in JSON Web Key form (\"d\" member)",
       "RFC 7517 JSON Web Key and RFC 7518 section 6 (the private exponent d); Nosey Parker JWK rules");
+  static final DetectorKind CREDENTIAL_PAIR = kind("credential-pair",
+      "User name and password written as a pair (ID/PW: user/password)",
+      "CredSweeper ID_PASSWD_PAIR samples (notes and wiki pages: ID/Password: user/password)");
   static final DetectorKind PASSWORD = kind("password-assignment", "Password in a configuration setting",
       "detect-secrets KeywordDetector; gitleaks generic-api-key rule");
   static final DetectorKind SECRET = kind("secret-assignment", "Secret or token in a configuration setting",
@@ -116,7 +119,7 @@ final class BuiltInDetectors {
             .keywords("eyj").build(),
         PatternDetector.of(URL_CREDENTIALS, "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@'\"<>\\[\\]{}()]{0,128}:"
             + "(?<secret>[^\\s/@'\"<>]{3,256})@[A-Za-z0-9.\\[\\]_-]+")
-            .keywords("://").build(),
+            .keywords("://").weakPasswords().build(),
         PatternDetector.of(URL_TOKEN, "(?i)(?:[?&](?:access_token|token|api_?key|password|passwd|secret|client_secret"
             + "|auth)|(?<=\\s)access_token)=(?<secret>[A-Za-z0-9._~%+/-]{8,})")
             .keywords("token=", "key=", "password=", "passwd=", "secret=", "auth=").minEntropy(3).build(),
@@ -142,17 +145,25 @@ final class BuiltInDetectors {
         PatternDetector.of(EC2LAUNCH, "(?is)type:[ \\t]*[\"']?specify[\"']?[ \\t]*\\r?\\n[ \\t]*data:[ \\t]*[\"']?"
             + "(?<secret>[^\"'\\r\\n#]+)")
             .keywords("specify").block(256).build(),
+        // "ID/PW: admin/S3cret!" in notes and wiki exports: the second half after the separator is the password
+        PatternDetector.of(CREDENTIAL_PAIR, "(?i)\\b(?:id|user|username|login|account)\\s*/\\s*(?:password|passwd|pass|pwd|pw)"
+            + "\\s*[:=]\\s*[^\\s/,:]{1,64}\\s*[/,]\\s*(?<secret>[^\\s/,]{4,64})")
+            .keywords("/pass", "/pw", "/ pass", "/ pw").build(),
         PatternDetector.of(JWK, "(?s)\"d\"\\s*:\\s*\"(?<secret>[A-Za-z0-9_-]{20,})\"").keywords("\"kty\"").block(8192)
             .build());
   }
 
   private static List<Detector> assignments() {
     return List.of(
+        // Android Gradle: buildConfigField "String", "API_KEY", "\"...\"" compiles the value into the app
+        PatternDetector.of(SECRET, "buildConfigField\\s*\\(?\\s*['\"]String['\"]\\s*,\\s*['\"]\\w*(?i:key|secret|token"
+            + "|password)\\w*['\"]\\s*,\\s*['\"]\\\\?\"(?<secret>[^\"\\\\\\n]{16,256})\\\\?\"['\"]")
+            .keywords("buildconfigfield").minEntropy(3.5).validator(BuiltInDetectors::lettersAndDigits).build(),
         new AssignmentDetector(PASSWORD, List.of("pass", "pwd", "pswd", "pw", "passwort"), 4, 0,
-            AssignmentDetector::isPasswordKey),
+            AssignmentDetector::isPasswordKey, true),
         new AssignmentDetector(SECRET, List.of("secret", "token", "api_key", "apikey", "api-key", "access_key",
             "accesskey", "auth_key", "private_key", "privatekey", "credential", "license_key", "licence_key", "licensekey",
-            "ado_pat", "pat_token"), 16, 3.5, k -> true));
+            "ado_pat", "pat_token"), 12, 3.5, k -> true, false));
   }
 
   /** Random tokens mix letters and digits; a word or a long number alone is not one. */

@@ -107,8 +107,22 @@ final class FileText {
       return false;
     }
     int c = data[i];
-    return c == '#' || c == ';' || c == '!' || (c == '/' && i + 1 < length && data[i + 1] == '/')
+    boolean marker = c == '#' || c == ';' || c == '!' || (c == '/' && i + 1 < length && data[i + 1] == '/')
         || (c == '-' && i + 1 < length && data[i + 1] == '-' && i + 2 < length && data[i + 2] == ' ');
+    return marker && !escapedNewline(i, offset);
+  }
+
+  /**
+   * True when {@code [from, to)} holds an escaped line break ({@code \n}): the line is a string
+   * literal or a log record holding several lines of text, and a comment on its first ends there.
+   */
+  private boolean escapedNewline(int from, int to) {
+    for (int k = from; k + 1 < to && k + 1 < length; k++) {
+      if (data[k] == '\\' && data[k + 1] == 'n') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Newlines in {@code [from, to)}: line numbers are counted in one sweep over sorted offsets. */

@@ -30,6 +30,7 @@ final class PatternDetector implements Detector {
   private final Predicate<String> checksum;
   private final DetectorKind unverified;
   private final Allow allowIf;
+  private final boolean weakPasswords;
 
   private PatternDetector(Builder b) {
     this.kind = b.kind;
@@ -47,6 +48,7 @@ final class PatternDetector implements Detector {
     this.reach = b.reach;
     this.checksum = b.checksum;
     this.allowIf = b.allowIf;
+    this.weakPasswords = b.weakPasswords;
     this.unverified = new DetectorKind(kind.id(), kind.title() + " (its checksum does not match: a made-up or"
         + " example value?)", kind.severity() == Severity.ERROR ? Severity.WARNING : kind.severity(), kind.source());
   }
@@ -61,7 +63,14 @@ final class PatternDetector implements Detector {
 
   @Override
   public List<DetectorKind> kinds() {
-    return checksum == null ? List.of(kind) : List.of(kind, unverified);
+    List<DetectorKind> kinds = new ArrayList<>(List.of(kind));
+    if (checksum != null) {
+      kinds.add(unverified);
+    }
+    if (weakPasswords) {
+      kinds.add(WeakPasswords.KIND);
+    }
+    return kinds;
   }
 
   @Override
@@ -110,6 +119,12 @@ final class PatternDetector implements Detector {
         continue;
       }
       String secret = text.text(start, end);
+      // a common-word password outside a comment is a warning; in a comment it documents a setting
+      if (weakPasswords && !text.inComment(start)
+          && WeakPasswords.isWeakInMatch(secret, text.text(m.start(), m.end()), text.fileName())) {
+        out.add(WeakPasswords.KIND, start, Redaction.redact(secret), secret, true);
+        continue;
+      }
       if (accepts(secret) && (allowIf == null || !allowIf.allows(text.path(), secret, text.text(m.start(), m.end()),
           text.text(text.lineStart(m.start()), text.lineEnd(m.end()))))) {
         // a token whose built-in checksum fails was never issued: still reported, but it does not block
@@ -160,6 +175,7 @@ final class PatternDetector implements Detector {
     private int group = -1;
     private boolean everywhere;
     private Allow allowIf;
+    private boolean weakPasswords;
 
     private Builder(DetectorKind kind, Pattern pattern) {
       this.kind = kind;
@@ -242,6 +258,12 @@ final class PatternDetector implements Detector {
      */
     Builder checksum(Predicate<String> test) {
       checksum = test;
+      return this;
+    }
+
+    /** The secret is a password: a common word ({@code secret}) is a weak password (a warning), not a stand-in. */
+    Builder weakPasswords() {
+      weakPasswords = true;
       return this;
     }
 

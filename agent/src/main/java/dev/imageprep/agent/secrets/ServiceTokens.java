@@ -16,6 +16,23 @@ final class ServiceTokens {
 
   private ServiceTokens() {}
 
+  /** 24 letters and digits (legacy API token), or 44 base64 characters decoding to {@code <digits>:<bytes>}. */
+  static boolean atlassianShape(String v) {
+    if (v.length() == 24) {
+      return BuiltInDetectors.lettersAndDigits(v);
+    }
+    try {
+      byte[] b = java.util.Base64.getDecoder().decode(v);
+      int colon = 0;
+      while (colon < b.length && b[colon] >= '0' && b[colon] <= '9') {
+        colon++;
+      }
+      return colon >= 6 && colon < b.length && b[colon] == ':';
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private static PatternDetector.Builder token(String id, String title, String source, String regex) {
     return PatternDetector.of(new DetectorKind(id, title, Severity.ERROR, source), regex);
   }
@@ -35,6 +52,30 @@ final class ServiceTokens {
                 + "(?![A-Za-z0-9])").keywords("dp.ct.", "dp.pt.", "dp.st.", "dp.sa.", "dp.scim.", "dp.audit.").build(),
         token("dependency-track-key", "Dependency-Track API key", "Dependency-Track REST API documentation (odt_ keys)",
             B + "(odt_[A-Za-z0-9]{32,255})" + E).keywords("odt_").minEntropy(3).build(),
+        token("dynatrace-token", "Dynatrace API token", "Dynatrace documentation, Access tokens (token format:"
+            + " dt0c01 prefix, 24-character public and 64-character secret portion); Nosey Parker np.dynatrace.1",
+            B + "(dt0[a-z][0-9]{2}\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})" + E).keywords("dt0").minEntropy(3.5).build(),
+        token("digitalocean-token", "DigitalOcean personal access, OAuth or refresh token",
+            "DigitalOcean documentation, personal access tokens (dop_v1_, doo_v1_, dor_v1_ prefixes)",
+            B + "(do[opr]_v1_[a-f0-9]{64})" + E).keywords("dop_v1_", "doo_v1_", "dor_v1_").build(),
+        token("dropbox-token", "Dropbox access token", "Dropbox developer documentation, OAuth guide (short-lived"
+            + " sl. tokens; long-lived tokens with ten A's after eleven characters); gitleaks dropbox rules",
+            "(?<![A-Za-z0-9_.-])(?<short>sl\\.[A-Za-z0-9_-]{130,})|" + B + "(?<long>[A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43})"
+                + E).groups("short", "long").keywords("sl.", "aaaaaaaaaa").minEntropy(3.5).build(),
+        token("braintree-token", "PayPal Braintree access token", "Braintree documentation, access tokens"
+            + " (access_token$environment$merchant$secret)",
+            "(access_token\\$(?:production|sandbox)\\$[0-9a-z]{16}\\$[0-9a-f]{32})").keywords("access_token$").build(),
+        token("jfrog-token", "JFrog reference token", "JFrog documentation, access tokens (reference tokens:"
+            + " base64 of reftkn:01:…)", B + "(cmVmdGtuOjAxOj[A-Za-z0-9]{40,})" + E).keywords("cmvmdgtuojaxoj").build(),
+        token("aws-mws-token", "Amazon Marketplace Web Service auth token", "Amazon MWS developer guide,"
+            + " MWSAuthToken (amzn.mws. followed by a UUID)",
+            "(amzn\\.mws\\.[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12})").keywords("amzn.mws.").build(),
+        token("atlassian-legacy-token", "Atlassian API token (legacy) or Jira / Confluence personal access token",
+            "Atlassian documentation, API tokens (24 characters before the ATATT prefix) and Data Center personal"
+                + " access tokens (44 base64 characters: an id, a colon, random bytes)",
+            "(?i)(?:atlassian|jira|confluence)[\\w.-]{0,24}[\"']?\\s*[:=]\\s*[\"']?(?<secret>(?-i:[A-Za-z0-9]{24}|[A-Za-z0-9+/]{44}))"
+                + "(?![A-Za-z0-9+/=])").keywords("atlassian", "jira", "confluence").minEntropy(3.5)
+            .validator(ServiceTokens::atlassianShape).build(),
         token("figma-token", "Figma personal access token", "Figma API documentation, access tokens; Nosey Parker np.figma.1",
             "(?i)figma[^\\n]{0,20}?\\b([0-9a-f]{4}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b")
             .keywords("figma").build(),
@@ -105,7 +146,8 @@ final class ServiceTokens {
             "(?i)(?:NetworkCredential\\s*\\(\\s*\"[^\"\\n]{3,50}\"\\s*,\\s*\"(?<nc>[^\"\\n]{3,50})\"|DirectoryEntry\\s*\\("
                 + "\\s*\"[^\"\\n]{3,100}\"\\s*,\\s*\"[^\"\\n]{3,50}\"\\s*,\\s*\"(?<de>[^\"\\n]{3,50})\"|<add\\s+key\\s*=\\s*\""
                 + "[^\"\\n]{0,20}(?:pass|secret|pwd|token)[^\"\\n]{0,20}\"\\s+value\\s*=\\s*\"(?<add>[^\"\\n]{3,100})\")")
-            .groups("nc", "de", "add").keywords("networkcredential", "directoryentry", "<add ").block(512).build(),
+            .groups("nc", "de", "add").keywords("networkcredential", "directoryentry", "<add ").block(512)
+            .weakPasswords().build(),
         token("jwt-secret", "JSON Web Token signing secret", "Spring and application configs (jwt: secret:);"
             + " Nosey Parker np.jwt.2 and np.jwt.3",
             "(?im)^\\s*(?:jwt:\\s+secret:|jwtsecret:)\\s+(?:\"(?<dq>[^\"\\n]{6,200})\"|'(?<sq>[^'\\n]{6,200})')")

@@ -230,6 +230,33 @@ class WindowsVolumeEndToEndTest {
   }
 
   @Test
+  void theSecretBaselineAndRuleFileReachTheWindowsVolumesScan() throws Exception {
+    Path notes = Files.createDirectories(volume.resolve("Users/Default/Documents")).resolve("notes.txt");
+    Files.writeString(notes, "smtp_password = Zq8vN2pLk4Rt7Yw\nacme token acme_4f9c2e7a1b3d5f6e8a0c2e4f6a8b0d1c\n");
+    Path rules = tmp.resolve("acme.toml");
+    Files.writeString(rules, "[[rules]]\nid = \"acme-token\"\nregex = '''acme_[0-9a-f]{32}'''\nkeywords = [\"acme_\"]\n");
+    Path baseline = tmp.resolve("reviewed.baseline");
+    String[] scan = {"check", "--root", volume.toString(), "--profile", "ec2-windows", "--format", "json",
+        "--state-dir", state.toString(), "--only", "no-keys-or-credentials", "--secret-rules", rules.toString()};
+    Run first = run(null, concat(scan, "--write-baseline", baseline.toString()));
+    JsonNode found = first.check("no-keys-or-credentials");
+    assertThat(found.get("status").asText()).as(first.out()).isEqualTo("fail");
+    assertThat(found.get("evidence").findValuesAsText("kind")).contains("password-assignment", "acme-token");
+    assertThat(Files.readString(baseline)).contains("/Users/Default/Documents/notes.txt", "acme-token");
+
+    Run accepted = run(null, concat(scan, "--baseline", baseline.toString()));
+    JsonNode pass = accepted.check("no-keys-or-credentials");
+    assertThat(pass.get("status").asText()).as(accepted.out()).isEqualTo("pass");
+    assertThat(pass.get("data").get("acceptedByBaseline").asLong()).isEqualTo(2);
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
+  }
+
+  @Test
   void rulesListShowsEveryWindowsRequirementWithItsSource() {
     Run r = run(null, "rules", "list", "--profile", "workspaces-windows");
     assertThat(r.exit()).isEqualTo(ExitCode.OK.code());

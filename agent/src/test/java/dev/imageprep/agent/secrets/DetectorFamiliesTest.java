@@ -51,6 +51,22 @@ class DetectorFamiliesTest {
       "/etc/app.conf | DefaultEndpointsProtocol=https;AccountName=x;AccountKey=Xq7vB2mN9pL4kR8sT1wZ3cY5uH0jG6fD2aQ8eW4rT7yU1iO3pA5sD7fG9hJ2kL4zX6cV8bN0mQ2wE4rT6yU8iO0pA== | azure-storage-key",
       "/etc/app.jwk | {\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\",\"d\":\"jpsQnnGQmL-YBIffH1136cLTOTkTtDrU8d6k1ZzSQxg\"} | jwk-private-key",
       "/var/log/x.log | 10:00:01 DEBUG tls - -----BEGIN PRIVATE KEY----- | -",
+      "/etc/app.yaml | apiToken: dt0c01.K7QX2MZ9VW4RT8PL3NB6HJ5D.Q2W8E4R6T1Y9U3I7O5P0A2S4D6F8G1H3J5K7L9Z2X4C6V8B1N3M5Q7W9E2R4T6Y8 | dynatrace-token",
+      "/opt/x/build.gradle | buildConfigField 'String', 'API_KEY', '\"7f3c9e1a5b2d4f6e8a0c1e3f5a7b9d2c\"' | secret-assignment",
+      "/opt/x/dump.txt | //db\\r\\n$password = \\\"Hunter2Zq9\\\"; | password-assignment",
+      "/etc/app.conf | Server=sql01;User Id=sa;Password=secret;Encrypt=yes | weak-password",
+      "/etc/app.conf | url = postgresql://app:secret@db.internal/app | weak-password",
+      "/opt/x/mail.php | $mail->Password = 'secret'; | weak-password",
+      "/srv/a.ps1 | New-Object DirectoryServices.DirectoryEntry(\"LDAP://dc1\", \"corp\\svc\", \"password\") | weak-password",
+      "/etc/app.env | DO_TOKEN=doo_v1_3c9e1a5b2d4f6e8a0c1e3f5a7b9d2c4e6f8a0b1c3d5e7f9a2b4c6d8e0f1a3b5c | digitalocean-token",
+      "/etc/app.env | X=k3Vq9ZpLm2WAAAAAAAAAAbT7yHn4Rc8Xs1Df6Gj0Kl5Mq2Nw9Pe3Uv7Zt4Ya8Bi6 | dropbox-token",
+      "/etc/app.env | BT=access_token$sandbox$k3vq9zplm2wt7yhn$3c9e1a5b2d4f6e8a0c1e3f5a7b9d2c4e | braintree-token",
+      "/etc/app.env | JIRA_TOKEN: Zq8vN2pLk4Rt7YwXq7vB2mN9 | atlassian-legacy-token",
+      "/root/notes.txt | web01 user/pass: root,Hunter2Zq9 | credential-pair",
+      "/root/notes.txt | Secret Key:Zq8vN2pLk4Rt7Yw | secret-assignment",
+      "/root/notes.txt | access_token:Zq8vN2pLk4Rt7Yw | secret-assignment",
+      "/root/notes.txt | -pwd:Hunter2Zq9 | password-assignment",
+      "/etc/app.xml | <password encrypted=\"false\">Hunter2Zq9</password> | password-assignment",
   })
   void findsTheFamily(String path, String line, String detector) {
     List<SecretFinding> found = scan(path, line);
@@ -92,9 +108,62 @@ class DetectorFamiliesTest {
       "/opt/x/app.txt | passphrase = _ffi.NULL",
       "/opt/x/app.txt | errors = {'MISSING_PASSPHRASE': GpgMissingPassPhrase,",
       "/opt/x/app.txt | const password = 'Password used to generate key';",
+      "/etc/app.yaml | apiToken: dt0c01.K7QX2MZ9VW4RT8PL3NB6HJ5D.Q2W8E4R6T1Y9U3I7O5P0A2S4D6F8G1H3",
+      "/etc/app.yaml | apiToken: dt0c01.K7QX2MZ9VW4RT8PL3NB6HJ5D.q2w8e4r6t1y9u3i7o5p0a2s4d6f8g1h3j5k7l9z2x4c6v8b1n3m5q7w9e2r4t6y8",
+      "/opt/x/build.gradle | buildConfigField 'String', 'API_KEY', '\"REPLACE_WITH_YOUR_KEY\"'",
+      "/opt/x/build.gradle | buildConfigField 'boolean', 'USE_TOKEN', 'true'",
+      "/opt/x/build.gradle | buildConfigField 'String', 'BASE_URL', '\"7f3c9e1a5b2d4f6e8a0c1e3f5a7b9d2c\"'",
+      "/opt/x/App.java | String userid = \"userid\"; String password = \"password\";",
+      "/etc/app.conf | password = password",
+      "/etc/app.conf | # password = secret",
+      "/opt/x/README.md | Password=secret;",
+      "/opt/x/install.rst | postgresql://app:secret@localhost/app",
+      "/usr/local/man/man5/app.conf.5 | password = secret",
+      "/etc/app.conf | Server=sql01;User Id=sa;Password=myPassword;",
+      "/etc/app.conf | Password=YOUR_PASSWORD;",
+      "/opt/x/db.py | connect(password=secret)",
+      "/etc/app.conf | client_secret = secret",
+      "/opt/x/url.py | 'http://username:password@host.com:80/path?query#fragment'",
+      "/opt/x/test_db.py | db_password = 'secret'",
+      "/etc/app.conf | # url = postgresql://app:secret@db.internal/app",
+      "/opt/x/client.txt | self.password = password",
+      "/opt/x/client.txt | self._passphrase = passphrase",
+      "/opt/x/client.txt | self._client_cert_passphrase = password",
+      "/opt/x/notes.conf | $ua->proxy('http://username:password@proxy.myorg.com');",
+      "/opt/x/notes.conf | {{ 'ftp://admin:secret@example.com/path/to/myfile.yml' is url }}",
+      "/etc/app.env | X=dop_v1_3c9e1a5b2d4f6e8a0c1e3f5a7b9d2c4e6f8a0b1c3d5e7f9a2b4c6d8e0f1a3b5",
+      "/etc/app.env | X=aaaaaaaaaaaAAAAAAAAAAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+      "/etc/app.env | JIRA_PROJECT_KEY=abcdefghijklmnopqrstuvwx",
+      "/etc/app.env | CONFLUENCE_SPACE=Zq8vN2pLk4Rt7YwXq7vB2mN9Zq8vN2pLk4Rt7YwXq7vB",
+      "/etc/app.env | MWS=amzn.mws.not-a-token",
+      "/root/notes.txt | build ID/PW: admin/****",
+      "/root/notes.txt | ID/PW: see the vault",
+      "/opt/x/arn.txt | arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret1-a1b2c3",
+      "/root/notes.txt | token:abc",
+      "/etc/app.xml | <password value=\"x\"/>",
   })
   void nearMissesAreNotFindings(String path, String line) {
     assertThat(scan(path, line)).isEmpty();
+  }
+
+  @Test
+  void aCommonWordPasswordIsAWarningAndARandomOneAnError() {
+    assertThat(scan("/etc/app.conf", "db_password = secret")).extracting(SecretFinding::detector, SecretFinding::severity)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("weak-password", Severity.WARNING));
+    assertThat(scan("/etc/app.conf", "db_password = Hunter2Zq9")).extracting(SecretFinding::detector,
+        SecretFinding::severity).containsExactly(org.assertj.core.groups.Tuple.tuple("password-assignment", Severity.ERROR));
+    // a specific detector on the same line wins over the weak-password warning
+    assertThat(scan("/etc/app.conf", "password = secret; AKIAZHQQ2TPVD6PUYAXH")).extracting(SecretFinding::detector)
+        .containsExactly("aws-access-key-id");
+  }
+
+  @Test
+  void aCommentEndsAtAnEscapedLineBreak() {
+    // one line of a JSON or log dump holds several lines of code: only the first is the comment
+    // (a commented-out setting whose value is a plain word documents it; see accepts)
+    assertThat(scan("/opt/x/dump.txt", "//db settings\\n$password = goodspec;")).extracting(SecretFinding::detector)
+        .containsExactly("password-assignment");
+    assertThat(scan("/opt/x/dump.txt", "// $password = goodspec; see \\n")).isEmpty();
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.imageprep.agent.probe.windows;
 import dev.imageprep.agent.probe.common.CommandRunner;
 import dev.imageprep.agent.probe.common.RootedFiles;
 import dev.imageprep.agent.probe.common.StoreVolumes;
+import dev.imageprep.agent.progress.Progress;
+import dev.imageprep.agent.secrets.SecretScanSettings;
 import dev.imageprep.agent.secrets.SecretScanner;
 import dev.imageprep.rules.host.AccountProbe;
 import dev.imageprep.rules.host.Fact;
@@ -13,6 +15,7 @@ import dev.imageprep.rules.host.ImageFiles;
 import dev.imageprep.rules.host.ImagePath;
 import dev.imageprep.rules.host.MountProbe;
 import dev.imageprep.rules.host.OsProbe;
+import dev.imageprep.rules.host.PackageFiles;
 import dev.imageprep.rules.host.PackageProbe;
 import dev.imageprep.rules.host.RegistryProbe;
 import dev.imageprep.rules.host.SecretsProbe;
@@ -52,6 +55,16 @@ public final class WindowsHost implements HostFacts {
    */
   public WindowsHost(HostInfo info, RootedFiles files, VolumeProbe volumes, RegistryProbe registry,
       WindowsProbe windows, AccountProbe accounts, UpdatesProbe updates) {
+    this(info, files, volumes, registry, windows, accounts, updates, Progress.NONE, SecretScanSettings.NONE);
+  }
+
+  /**
+   * @param progress where the secret scan reports the files it has read
+   * @param secretSettings the run's secret baseline and extra rules ({@code --baseline}, {@code --secret-rules})
+   */
+  public WindowsHost(HostInfo info, RootedFiles files, VolumeProbe volumes, RegistryProbe registry,
+      WindowsProbe windows, AccountProbe accounts, UpdatesProbe updates, Progress progress,
+      SecretScanSettings secretSettings) {
     this.info = info;
     this.files = files;
     this.volumes = volumes;
@@ -59,15 +72,23 @@ public final class WindowsHost implements HostFacts {
     this.windows = windows;
     this.accounts = accounts;
     this.updates = updates;
-    this.secrets = new SecretScanner(files);
+    // Windows has no package database with file digests (dpkg's md5sums, rpm's): nothing is "shipped
+    // unchanged", so no finding is lowered to info; the rule's fixtures globs still apply
+    this.secrets = new SecretScanner(files, progress, secretSettings, () -> Fact.known(PackageFiles.NONE));
   }
 
   /** A mounted Windows system volume at {@code files.root()}. */
   public static WindowsHost offline(HostInfo info, RootedFiles files, VolumeProbe volumes) {
+    return offline(info, files, volumes, Progress.NONE, SecretScanSettings.NONE);
+  }
+
+  /** A mounted Windows system volume whose secret scans report to {@code progress} and use the run's settings. */
+  public static WindowsHost offline(HostInfo info, RootedFiles files, VolumeProbe volumes, Progress progress,
+      SecretScanSettings secretSettings) {
     String why = "offline: only the mounted system volume is there";
     return new WindowsHost(info, files, volumes, new OfflineRegistry(files), WindowsProbe.unavailable(why),
         new UnknownAccounts("offline: local accounts live in the SAM hive, which is not read"),
-        new WindowsUpdates((command, timeout) -> Optional.empty(), null));
+        new WindowsUpdates((command, timeout) -> Optional.empty(), null), progress, secretSettings);
   }
 
   /**
@@ -76,10 +97,10 @@ public final class WindowsHost implements HostFacts {
    * @param env the environment (for %SystemRoot% should the System32 known folder not be readable)
    */
   public static WindowsHost live(HostInfo info, RootedFiles files, FileSystem fs, char systemDrive,
-      CommandRunner runner, Map<String, String> env) {
+      CommandRunner runner, Map<String, String> env, Progress progress, SecretScanSettings secretSettings) {
     UpdatesProbe updates = () -> new WindowsUpdates(runner, WindowsUpdates.systemPowerShell(env)).pending();
     return new WindowsHost(info, files, new StoreVolumes(files), new LiveRegistry(),
-        new LiveWindowsProbe(fs, systemDrive), new WindowsAccounts(), updates);
+        new LiveWindowsProbe(fs, systemDrive), new WindowsAccounts(), updates, progress, secretSettings);
   }
 
   /**
@@ -121,9 +142,9 @@ public final class WindowsHost implements HostFacts {
       }
 
       @Override
-      public Fact<dev.imageprep.rules.host.PackageFiles> files() {
+      public Fact<PackageFiles> files() {
         // no dpkg or rpm: no path is a package's, and cleanup may act on what the catalog names
-        return Fact.known(dev.imageprep.rules.host.PackageFiles.NONE);
+        return Fact.known(PackageFiles.NONE);
       }
 
       @Override
