@@ -24,6 +24,8 @@ if [[ ! -f $dir/generated-$total_mb ]]; then
   rm -rf "$dir" && mkdir -p "$root"
   python3 "$here/generate.py" "$root" "$total_mb" | tee "$dir/generated-$total_mb"
 fi
+# check refuses a --root that does not look like an operating system's root: mark the tree as one
+mkdir -p "$root/etc" && printf 'ID=debian\nVERSION_ID="12"\n' > "$root/etc/os-release"
 bytes=$(du -sb "$root" | cut -f1)
 files=$(find "$root" -type f | wc -l)
 echo "tree: $files files, $((bytes / 1048576)) MB in $root; $(nproc) cores"
