@@ -3,6 +3,7 @@ package dev.imageprep.agent.secrets;
 import dev.imageprep.rules.host.Severity;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Passwords that are a common word ({@code secret}, {@code password}): in a template they stand in
@@ -10,8 +11,9 @@ import java.util.Set;
  * are reported as warnings, where a key or a connection string clearly holds a password, outside
  * comments, documentation and program source (where such a word is a test value or a docstring's
  * example, {@code https://user:password@host}; PHP is the exception, as PHP applications keep their
- * settings in PHP files such as {@code config.php}). A value that repeats its own key ({@code password = "password"}) is
- * a stand-in and stays unreported, as do template markers ({@code <password>}, {@code YOUR_PASSWORD}).
+ * settings in PHP files such as {@code config.php}). A value that repeats its own key
+ * ({@code password = "password"}) is a stand-in and stays unreported, as do template markers
+ * ({@code <password>}, {@code YOUR_PASSWORD}).
  */
 final class WeakPasswords {
 
@@ -27,14 +29,14 @@ final class WeakPasswords {
   private static final Set<String> DOCUMENTATION = Set.of("md", "markdown", "rst", "adoc", "asciidoc", "html", "htm",
       "tex", "pod", "texi", "info", "man");
 
-  private WeakPasswords() {}
-
   /** User names of documented examples ({@code http://username:password@host}). */
   private static final Set<String> EXAMPLE_USERS = Set.of("username", "user_name", "nobody", "me", "someone", "foo");
 
   /** Hosts reserved for documentation (RFC 2606), whose URLs are examples. */
-  private static final java.util.regex.Pattern EXAMPLE_HOST = java.util.regex.Pattern.compile(
+  private static final Pattern EXAMPLE_HOST = Pattern.compile(
       "(?i)@(?:[\\w.-]+\\.)?example(?:\\.(?:com|org|net))?(?:[:/]|$)");
+
+  private WeakPasswords() {}
 
   /**
    * True when {@code value} is a common-word password in a file that is neither documentation nor
